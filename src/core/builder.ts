@@ -1,0 +1,306 @@
+/**
+ * CircuitBuilder: the one mutable way to make a Circuit. Gates can only refer
+ * to literals that already exist, so the result is topologically ordered by
+ * construction. With `strash` (the default) it hashes structurally and folds
+ * trivial cases (constants, x & x, x & !x, x ^ x, maj(x, x, y), ...), and
+ * normalises complemented edges (XOR pulls complements to its output, MAJ
+ * keeps at most one complemented fanin... see {@link CircuitBuilder.addGate}).
+ */
+import { UsageError } from '../errors.js';
+import { fromWords, toHex, ttCofactor, ttHasVar, ttIsConst, ttShrink, type TruthTable } from '../tt/truth-table.js';
+import { defaultInputName, defaultOutputName, type Circuit } from './circuit.js';
+import { GateKind, opNegateFirst, opNegateSecond, opSwap, type GateOp } from './gate.js';
+import { LIT_FALSE, LIT_TRUE, type Lit } from './literal.js';
+
+/** Options of a builder. */
+export interface CircuitBuilderOptions {
+  /** Structural hashing and trivial simplification (default true). Parsers turn it off to keep files as read. */
+  readonly strash?: boolean;
+}
+
+/** Incrementally builds an immutable {@link Circuit}. */
+export class CircuitBuilder {
+  private readonly strash: boolean;
+  private numIn = 0;
+  private gatesStarted = false;
+  private readonly kinds: number[] = [];
+  private readonly faninStart: number[] = [0];
+  private readonly fanins: number[] = [];
+  private readonly luts = new Map<number, TruthTable>();
+  private readonly outputs: number[] = [];
+  private readonly inputNames: string[] = [];
+  private readonly outputNames: (string | undefined)[] = [];
+  private readonly gateNames = new Map<number, string>();
+  private readonly and2 = new Map<number, Lit>();
+  private readonly table = new Map<string, Lit>();
+
+  constructor(opts: CircuitBuilderOptions = {}) {
+    this.strash = opts.strash ?? true;
+  }
+
+  /** Number of inputs added so far. */
+  get numInputs(): number {
+    return this.numIn;
+  }
+  /** Number of gates added so far. */
+  get numGates(): number {
+    return this.kinds.length;
+  }
+  /** Number of nodes so far (constant + inputs + gates). */
+  get numNodes(): number {
+    return 1 + this.numIn + this.kinds.length;
+  }
+
+  /** Adds a primary input; all inputs must come before the first gate. */
+  addInput(name?: string): Lit {
+    if (this.gatesStarted) throw new UsageError('inputs must be added before gates', 'builder-order');
+    this.numIn++;
+    this.inputNames.push(name ?? defaultInputName(this.numIn - 1));
+    return this.numIn * 2;
+  }
+
+  /** Adds `count` inputs and returns their literals. */
+  addInputs(count: number, names?: readonly string[]): Lit[] {
+    return Array.from({ length: count }, (_, i) => this.addInput(names?.[i]));
+  }
+
+  /** Marks a literal as primary output. */
+  addOutput(lit: Lit, name?: string): void {
+    this.check(lit);
+    this.outputs.push(lit);
+    this.outputNames.push(name);
+  }
+
+  /** Attaches a name to the gate a (positive) literal refers to. */
+  nameGate(lit: Lit, name: string): void {
+    const g = (lit >>> 1) - this.numIn - 1;
+    if (g >= 0) this.gateNames.set(g, name);
+  }
+
+  and(a: Lit, b: Lit): Lit {
+    return this.addGate(GateKind.And, [a, b]);
+  }
+  or(a: Lit, b: Lit): Lit {
+    return this.addGate(GateKind.And, [a ^ 1, b ^ 1]) ^ 1;
+  }
+  xor(a: Lit, b: Lit): Lit {
+    return this.addGate(GateKind.Xor, [a, b]);
+  }
+  maj(a: Lit, b: Lit, c: Lit): Lit {
+    return this.addGate(GateKind.Maj, [a, b, c]);
+  }
+  /** if s then t else e, as ANDs: (s & t) | (!s & e). */
+  mux(s: Lit, t: Lit, e: Lit): Lit {
+    return this.or(this.and(s, t), this.and(s ^ 1, e));
+  }
+  /** n-ary AND (true for no fanins). */
+  andN(lits: readonly Lit[]): Lit {
+    return lits.length === 0 ? LIT_TRUE : lits.length === 1 ? lits[0]! : this.addGate(GateKind.And, lits);
+  }
+  /** n-ary OR (false for no fanins). */
+  orN(lits: readonly Lit[]): Lit {
+    return this.andN(lits.map((l) => l ^ 1)) ^ 1;
+  }
+  /** n-ary XOR (false for no fanins). */
+  xorN(lits: readonly Lit[]): Lit {
+    return lits.length === 0 ? LIT_FALSE : lits.length === 1 ? lits[0]! : this.addGate(GateKind.Xor, lits);
+  }
+  /** Two-input gate with 4-bit op (B2/U2 gate); see GateOp for the bit order. */
+  op2(op: GateOp, a: Lit, b: Lit): Lit {
+    return this.lut(fromWords(2, Uint32Array.of(op & 15)), [a, b]);
+  }
+  /** A LUT gate: `tt` over variables x_j = fanins[j]. */
+  lut(tt: TruthTable, fanins: readonly Lit[]): Lit {
+    return this.addGate(GateKind.Lut, fanins, tt);
+  }
+
+  /**
+   * Adds a gate and returns the literal of its output. With strash on, the
+   * gate may fold into an existing literal, and complemented fanins may be
+   * normalised (e.g. into the LUT table, or to the output for XOR), so the
+   * returned literal may be complemented.
+   */
+  addGate(kind: GateKind, fanins: readonly Lit[], lut?: TruthTable): Lit {
+    for (const f of fanins) this.check(f);
+    if (kind === GateKind.Lut) {
+      if (!lut) throw new UsageError('a LUT gate needs a truth table', 'builder-lut');
+      if (lut.numVars !== fanins.length) throw new UsageError(`LUT table has ${lut.numVars} variables for ${fanins.length} fanins`, 'builder-lut');
+    }
+    if (!this.strash) return this.push(kind, fanins, lut);
+    switch (kind) {
+      case GateKind.And:
+        return this.strashAnd(fanins);
+      case GateKind.Xor:
+        return this.strashXor(fanins);
+      case GateKind.Maj:
+        return this.strashMaj(fanins);
+      case GateKind.Lut:
+        return this.strashLut(lut!, fanins);
+    }
+  }
+
+  /** Freezes the builder's contents into a Circuit. The builder may be reused afterwards. */
+  build(): Circuit {
+    return {
+      numInputs: this.numIn,
+      numGates: this.kinds.length,
+      kinds: Uint8Array.from(this.kinds),
+      faninStart: Uint32Array.from(this.faninStart),
+      fanins: Uint32Array.from(this.fanins),
+      luts: new Map(this.luts),
+      outputs: Uint32Array.from(this.outputs),
+      inputNames: [...this.inputNames],
+      outputNames: this.outputNames.map((n, j) => n ?? defaultOutputName(j)),
+      gateNames: new Map(this.gateNames),
+    };
+  }
+
+  private check(lit: Lit): void {
+    if (!Number.isInteger(lit) || lit < 0 || lit >>> 1 >= this.numNodes) {
+      throw new UsageError(`literal ${lit} refers to no existing node`, 'builder-literal');
+    }
+  }
+
+  private push(kind: GateKind, fanins: readonly Lit[], lut?: TruthTable): Lit {
+    this.gatesStarted = true;
+    const g = this.kinds.length;
+    this.kinds.push(kind);
+    for (const f of fanins) this.fanins.push(f);
+    this.faninStart.push(this.fanins.length);
+    if (lut) this.luts.set(g, lut);
+    return (this.numIn + 1 + g) * 2;
+  }
+
+  private hashed(key: string, make: () => Lit): Lit {
+    const hit = this.table.get(key);
+    if (hit !== undefined) return hit;
+    const lit = make();
+    this.table.set(key, lit);
+    return lit;
+  }
+
+  private strashAnd(input: readonly Lit[]): Lit {
+    const lits = [...new Set(input)].sort((x, y) => x - y);
+    const kept: Lit[] = [];
+    for (const l of lits) {
+      if (l === LIT_FALSE) return LIT_FALSE;
+      if (l === LIT_TRUE) continue;
+      if (kept.length && kept[kept.length - 1] === (l ^ 1)) return LIT_FALSE;
+      kept.push(l);
+    }
+    if (kept.length === 0) return LIT_TRUE;
+    if (kept.length === 1) return kept[0]!;
+    if (kept.length === 2) {
+      const key = kept[0]! * 4294967296 + kept[1]!;
+      const hit = this.and2.get(key);
+      if (hit !== undefined) return hit;
+      const lit = this.push(GateKind.And, kept);
+      this.and2.set(key, lit);
+      return lit;
+    }
+    return this.hashed(`a${kept.join(',')}`, () => this.push(GateKind.And, kept));
+  }
+
+  private strashXor(input: readonly Lit[]): Lit {
+    let neg = 0;
+    const count = new Map<Lit, number>();
+    for (const l of input) {
+      neg ^= l & 1;
+      const r = l & ~1;
+      count.set(r, (count.get(r) ?? 0) ^ 1);
+    }
+    const kept = [...count].filter(([r, odd]) => odd && r !== LIT_FALSE).map(([r]) => r).sort((x, y) => x - y);
+    if (kept.length === 0) return LIT_FALSE ^ neg;
+    if (kept.length === 1) return kept[0]! ^ neg;
+    return this.hashed(`x${kept.join(',')}`, () => this.push(GateKind.Xor, kept)) ^ neg;
+  }
+
+  private strashMaj(input: readonly Lit[]): Lit {
+    if (input.length !== 3) return this.hashed(`m${[...input].sort((x, y) => x - y).join(',')}`, () => this.push(GateKind.Maj, input));
+    const [a, b, c] = [...input].sort((x, y) => x - y) as [Lit, Lit, Lit];
+    if (a === b || a === c) return a;
+    if (b === c) return b;
+    if ((a ^ 1) === b) return c;
+    if ((a ^ 1) === c) return b;
+    if ((b ^ 1) === c) return a;
+    // self-duality: maj(!a,!b,!c) = !maj(a,b,c); keep at most one complemented fanin
+    const negs = (a & 1) + (b & 1) + (c & 1);
+    const flip = negs >= 2 ? 1 : 0;
+    const fs = [a ^ flip, b ^ flip, c ^ flip].sort((x, y) => x - y);
+    return this.hashed(`m${fs.join(',')}`, () => this.push(GateKind.Maj, fs)) ^ flip;
+  }
+
+  private strashLut(tt: TruthTable, input: readonly Lit[]): Lit {
+    // fold constants and complemented fanins into the table, drop unused variables
+    let t = tt;
+    const fanins = [...input];
+    for (let j = 0; j < fanins.length; j++) {
+      const f = fanins[j]!;
+      if (f >>> 1 === 0) {
+        t = ttCofactor(t, j, f === LIT_TRUE);
+      } else if (f & 1) {
+        t = flipVar(t, j);
+        fanins[j] = f ^ 1;
+      }
+    }
+    // merge repeated fanins: x_j == x_k
+    for (let j = 0; j < fanins.length; j++) {
+      for (let k = j + 1; k < fanins.length; k++) {
+        if (fanins[k] === fanins[j] && fanins[j]! >>> 1 !== 0) t = identifyVars(t, j, k);
+      }
+    }
+    const support: number[] = [];
+    for (let j = 0; j < fanins.length; j++) if (fanins[j]! >>> 1 !== 0 && ttHasVar(t, j)) support.push(j);
+    const small = ttShrink(t, support);
+    const lits = support.map((j) => fanins[j]!);
+    if (lits.length === 0) return ttIsConst(small, true) ? LIT_TRUE : LIT_FALSE;
+    if (lits.length === 1) return small.get(1) ? lits[0]! : lits[0]! ^ 1; // projection or its complement
+    // canonical fanin order for hashing: sort fanins, permuting the table accordingly
+    const order = lits.map((l, j) => ({ l, j })).sort((x, y) => x.l - y.l);
+    let table = small;
+    if (lits.length === 2 && order[0]!.j === 1) table = fromWords(2, Uint32Array.of(opSwap(small.words[0]!)));
+    else if (lits.length > 2 && order.some((o, k) => o.j !== k)) table = permuteVars(small, order.map((o) => o.j));
+    const sorted = order.map((o) => o.l);
+    return this.hashed(`l${sorted.join(',')}:${toHex(table)}`, () => this.push(GateKind.Lut, sorted, table));
+  }
+}
+
+/** f with variable j complemented: f'(x) = f(x with x_j flipped). */
+export function flipVar(t: TruthTable, j: number): TruthTable {
+  if (t.numVars === 2) {
+    const op = t.words[0]!;
+    return fromWords(2, Uint32Array.of(j === 0 ? opNegateFirst(op) : opNegateSecond(op)));
+  }
+  const f0 = ttCofactor(t, j, false);
+  const f1 = ttCofactor(t, j, true);
+  // new f = x_j ? f0 : f1
+  const w = new Uint32Array(t.words.length);
+  const n = t.numBits;
+  for (let i = 0; i < n; i++) {
+    const v = (i >>> j) & 1 ? f0.get(i) : f1.get(i);
+    if (v) w[i >>> 5] = w[i >>> 5]! | (1 << (i & 31));
+  }
+  return fromWords(t.numVars, w);
+}
+
+/** f with x_k replaced by x_j (so it no longer depends on x_k). */
+function identifyVars(t: TruthTable, j: number, k: number): TruthTable {
+  const w = new Uint32Array(t.words.length);
+  for (let i = 0; i < t.numBits; i++) {
+    const bit = (i >>> j) & 1;
+    const src = bit ? i | (1 << k) : i & ~(1 << k);
+    if (t.get(src)) w[i >>> 5] = w[i >>> 5]! | (1 << (i & 31));
+  }
+  return fromWords(t.numVars, w);
+}
+
+/** Table g with g's variable k equal to t's variable perm[k]. */
+export function permuteVars(t: TruthTable, perm: readonly number[]): TruthTable {
+  const w = new Uint32Array(t.words.length);
+  for (let i = 0; i < t.numBits; i++) {
+    let src = 0;
+    for (let k = 0; k < perm.length; k++) if ((i >>> k) & 1) src |= 1 << perm[k]!;
+    if (t.get(src)) w[i >>> 5] = w[i >>> 5]! | (1 << (i & 31));
+  }
+  return fromWords(t.numVars, w);
+}
