@@ -22,10 +22,9 @@ export interface BasisInfo {
   /** Whether MAJ3 gates are allowed. */
   readonly majority: boolean;
   /**
-   * Whether complemented edges (on fanins and on outputs) are free. In AIG,
-   * XAIG and MIG they are. In B2 and U2 a negated fanin is absorbed into the
-   * consuming gate's op; a negated primary output that no gate can absorb
-   * costs one NOT gate.
+   * Whether complemented edges are part of the basis (AIG, XAIG, MIG). In B2
+   * and U2 a negated fanin is instead absorbed into the consuming gate's op.
+   * Either way internal negations cost nothing; see cost.ts for outputs.
    */
   readonly freeNegations: boolean;
   readonly description: string;

@@ -5,9 +5,13 @@
  *   the size of a tree of two-input gates; a MAJ3 costs 1 in MIG.
  * - AIG, XAIG and MIG: complemented edges are free.
  * - B2 and U2: a complemented fanin is absorbed into the consuming gate's op,
- *   and a gate's output polarity can be flipped by changing its op, so
- *   negations are free except where an output needs a node in both polarities,
- *   or a complemented primary input: each such node costs one NOT gate.
+ *   so internal negations are free.
+ * - Output negations are free by default in every basis: this is Knuth's
+ *   convention (TAOCP 4A, 7.1.2: C(f) = C(!f)), the one under which NPN classes
+ *   have a single cost. With `outputNegations: 'gate'`, B2/U2 instead charge
+ *   one NOT gate for each complemented primary input used as an output and for
+ *   each gate that outputs need in both polarities (a gate needed in one
+ *   polarity only can flip its op).
  * - Constants cost nothing.
  * Gates the basis cannot express (e.g. MAJ in B2, XOR in U2, LUTs of more
  * than two inputs) make the circuit not in the basis: the result says which.
@@ -46,8 +50,14 @@ function gateCost(c: Circuit, g: number, basis: BasisName): number | string {
   }
 }
 
+/** Options of the cost model. */
+export interface CostOptions {
+  /** 'free' (default, Knuth) or 'gate' (B2/U2 pay NOT gates where outputs need them). */
+  readonly outputNegations?: 'free' | 'gate';
+}
+
 /** Size of `c` in `basis` under the cost model above. */
-export function circuitCost(c: Circuit, basis: BasisName): CircuitCost {
+export function circuitCost(c: Circuit, basis: BasisName, opts: CostOptions = {}): CircuitCost {
   let size = 0;
   for (let g = 0; g < c.numGates; g++) {
     const cost = gateCost(c, g, basis);
@@ -57,7 +67,7 @@ export function circuitCost(c: Circuit, basis: BasisName): CircuitCost {
     size += cost;
   }
   let notGates = 0;
-  if (!BASES[basis].freeNegations) {
+  if (opts.outputNegations === 'gate' && !BASES[basis].freeNegations) {
     const polarity = new Map<number, number>(); // node -> bitmask of output polarities (1 pos, 2 neg)
     for (const o of c.outputs) {
       const v = o >>> 1;

@@ -22,9 +22,21 @@ export function isAig(c: Circuit): boolean {
 /** The same function as an AIG with structural hashing (input and output names kept). */
 export function toAig(c: Circuit): Circuit {
   const b = new CircuitBuilder({ strash: true });
+  const inputs = c.inputNames.map((name) => b.addInput(name));
+  const outs = appendAig(b, c, inputs);
+  outs.forEach((o, j) => b.addOutput(o, c.outputNames[j]));
+  return b.build();
+}
+
+/**
+ * Adds `c`, decomposed into two-input ANDs, to an existing builder with its
+ * inputs bound to `inputLits`, and returns the literals of its outputs. Only
+ * gates some output needs are added.
+ */
+export function appendAig(b: CircuitBuilder, c: Circuit, inputLits: readonly Lit[]): Lit[] {
   const live = reachableFromOutputs(c);
   const map = new Uint32Array(1 + c.numInputs + c.numGates);
-  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(c.inputNames[i]);
+  for (let i = 0; i < c.numInputs; i++) map[i + 1] = inputLits[i]!;
   const first = c.numInputs + 1;
   const tree = (lits: Lit[], op: (x: Lit, y: Lit) => Lit): Lit => {
     while (lits.length > 1) {
@@ -56,8 +68,7 @@ export function toAig(c: Circuit): Circuit {
     }
     map[first + g] = lit;
   }
-  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), c.outputNames[j]));
-  return b.build();
+  return Array.from(c.outputs, (o) => map[o >>> 1]! ^ (o & 1));
 }
 
 /** Builds f over fanins x_0..x_{k-1} by Shannon expansion on the highest variable first. */

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * The waterloo command line. A client of the public API only (src/index.ts).
+ * Human text goes to stderr, results to stdout; exit codes in exit-codes.ts.
+ */
+import { WaterlooError, waterlooVersion } from '../index.js';
+import { COMMANDS } from './commands/index.js';
+import type { Command, CommandIo } from './command.js';
+import { EXIT, exitCodeForError } from './exit-codes.js';
+import { COMMON_OPTIONS, formatOptions, parseOptions, type OptionTable } from './options.js';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    'usage: waterloo <command> [options] [files]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    "Run 'waterloo <command> --help' for a command's options. 'waterloo --version' prints the version.",
+    'Exit codes: 0 ok, 1 negative verdict, 2 usage, 3 bad input, 4 unknown/limit, 5 backend missing or failed, 70 internal error.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  const table: OptionTable = { ...c.options, ...COMMON_OPTIONS };
+  return [`usage: waterloo ${c.name} ${c.usage}`, '', c.summary + '.', ...(c.description ? ['', c.description] : []), '', 'options:', formatOptions(table), ''].join('\n');
+}
+
+/** Runs the CLI on argv (without node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(waterlooVersion() + '\n');
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`waterloo: unknown command '${name}'\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    const { values, positionals } = parseOptions(command.name, { ...command.options, ...COMMON_OPTIONS }, rest);
+    if ((values as { help: boolean }).help) {
+      io.out(commandHelp(command));
+      return EXIT.ok;
+    }
+    return await command.run(values as never, positionals, io);
+  } catch (e) {
+    const code = exitCodeForError(e);
+    if (e instanceof WaterlooError) {
+      io.err(`waterloo ${command.name}: ${e.message}\n`);
+      if (code === EXIT.usage) io.err(`(see 'waterloo ${command.name} --help')\n`);
+    } else {
+      io.err(`waterloo ${command.name}: internal error (please report this):\n${(e as Error)?.stack ?? String(e)}\n`);
+    }
+    return code;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync(process.argv[1])}`).href;
+if (isMain) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,95 @@
+/**
+ * waterloo's public API. Named re-exports only; the CLI (src/cli) imports
+ * nothing else.
+ */
+export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, type ParseErrorCode } from './errors.js';
+export { waterlooVersion, packageRoot } from './version.js';
+
+export { type Lit, LIT_FALSE, LIT_TRUE, makeLit, litNode, litIsNegated, litNot, litNotIf, litRegular } from './core/literal.js';
+export { GateKind, GATE_KIND_NAMES, OPS, type GateOp, evalOpWord, opNegateFirst, opNegateSecond, opSwap, opIsNormalBinary, opIsXorType } from './core/gate.js';
+export { BASES, basisByName, type BasisName, type BasisInfo } from './core/basis.js';
+export {
+  type Circuit,
+  numNodes,
+  gateNode,
+  nodeGate,
+  gateFanins,
+  numOutputs,
+  validateCircuit,
+  inputLit,
+  defaultInputName,
+  defaultOutputName,
+} from './core/circuit.js';
+export { CircuitBuilder, type CircuitBuilderOptions, flipVar, permuteVars } from './core/builder.js';
+export {
+  evaluateGates,
+  simulateNodes,
+  simulateOutputs,
+  simulateTruthTables,
+  simulateRandom,
+  randomPatterns,
+  evaluate,
+  litWords,
+  MAX_EXHAUSTIVE_INPUTS,
+  type NodeValues,
+} from './core/simulate.js';
+export { levels, depth, fanoutCounts, reachableFromOutputs, gateKindCounts } from './core/analysis.js';
+export { rebuild, cleanup, strash, type RebuildResult } from './core/cleanup.js';
+export { toAig, isAig } from './core/to-aig.js';
+export { circuitCost, type CircuitCost } from './core/cost.js';
+
+export {
+  TruthTable,
+  MAX_TT_VARS,
+  wordCount,
+  fromWords,
+  createConstant,
+  createNthVar,
+  createFromFunction,
+  createFromMinterms,
+  fromHex,
+  toHex,
+  hexDigits,
+  fromBinary,
+  toBinary,
+  fromCirboString,
+  toCirboString,
+  ttNot,
+  ttAnd,
+  ttOr,
+  ttXor,
+  ttMaj,
+  ttEqual,
+  ttEqualOnCare,
+  ttIsConst,
+  ttCountOnes,
+  ttCofactor,
+  ttHasVar,
+  ttSupport,
+  ttShrink,
+  ttExtend,
+} from './tt/truth-table.js';
+
+export { formatListing, nodeLabel, litLabel, gateOpLabel } from './io/listing.js';
+export { FORMATS, formatOf, readCircuitFile, writeCircuitFile, serializeCircuit, InputFileError, type FormatName, type FormatInfo } from './io/formats.js';
+export { parseAiger, writeAiger } from './io/aiger.js';
+export { parseBench, writeBench } from './io/bench.js';
+export { parseBlif, writeBlif } from './io/blif.js';
+export { writeDot } from './io/dot.js';
+export { writeVerilog } from './io/verilog.js';
+export { renderSvg } from './io/svg.js';
+export { writeFileAtomic } from './util/atomic-write.js';
+export { Rng } from './util/rng.js';
+
+export { checkEquivalence, DEFAULT_CHECK_EQUIVALENCE_PARAMS, MAX_EXHAUSTIVE_EQ_INPUTS, InternalCheckError, type CheckEquivalenceParams } from './verify/equivalence.js';
+export { matchIo, type IoMatching, type MatchMode } from './verify/match-io.js';
+export type { EquivalenceVerdict, EquivalenceMethod, EquivalenceStats } from './verify/verdict.js';
+export { encodeCircuit, encodeMiter, encodeAnd, encodeXor2, CnfBuilder, type ClauseSink, type TseitinEncoding, type MiterEncoding } from './sat/tseitin.js';
+export { createSolver, BACKENDS, BACKEND_NAMES, resolveBackendName, isBackendAvailable, type BackendName } from './sat/registry.js';
+export type { Cnf, SatSolver, SolveResult, SolveOptions, SolverStats, UnknownReason } from './sat/types.js';
+export { parseDimacs, writeDimacs } from './sat/dimacs.js';
+export { checkDrat, type DratCheckResult, type CheckDratOptions } from './sat/drat-check.js';
+export { appendAig } from './core/to-aig.js';
+
+/** Largest input count for which `waterloo sim` prints full truth tables. */
+export const MAX_CLI_SIM_INPUTS = 20;

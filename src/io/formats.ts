@@ -1,0 +1,86 @@
+/**
+ * The format table: which file extensions waterloo reads and writes, and the
+ * one place that dispatches to the per-format parsers and writers.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { UsageError, WaterlooError } from '../errors.js';
+import type { Circuit } from '../core/circuit.js';
+import { parseAiger, writeAiger } from './aiger.js';
+import { parseBench, writeBench } from './bench.js';
+import { parseBlif, writeBlif } from './blif.js';
+import { writeDot } from './dot.js';
+import { writeVerilog } from './verilog.js';
+import { renderSvg } from './svg.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+/** Names of the circuit formats (exhaustive; see {@link FORMATS}). */
+export type FormatName = 'aag' | 'aig' | 'bench' | 'blif' | 'verilog' | 'dot' | 'svg';
+
+/** What a format can do. */
+export interface FormatInfo {
+  readonly name: FormatName;
+  readonly extensions: readonly string[];
+  readonly description: string;
+  readonly read?: (data: Uint8Array, fileName: string) => Circuit;
+  readonly write: (c: Circuit) => string | Uint8Array | Promise<string | Uint8Array>;
+}
+
+const text = (d: Uint8Array): string => new TextDecoder('latin1').decode(d);
+
+/** Every format waterloo knows. */
+export const FORMATS: Readonly<Record<FormatName, FormatInfo>> = {
+  aag: { name: 'aag', extensions: ['.aag'], description: 'AIGER ASCII', read: (d, f) => parseAiger(d, { fileName: f }), write: (c) => writeAiger(c, { binary: false }) },
+  aig: { name: 'aig', extensions: ['.aig'], description: 'AIGER binary', read: (d, f) => parseAiger(d, { fileName: f }), write: (c) => writeAiger(c, { binary: true }) },
+  bench: { name: 'bench', extensions: ['.bench'], description: 'ISCAS BENCH', read: (d, f) => parseBench(text(d), { fileName: f }), write: (c) => writeBench(c) },
+  blif: { name: 'blif', extensions: ['.blif'], description: 'Berkeley BLIF (combinational)', read: (d, f) => parseBlif(text(d), { fileName: f }), write: (c) => writeBlif(c) },
+  verilog: { name: 'verilog', extensions: ['.v'], description: 'gate-level Verilog (write only)', write: (c) => writeVerilog(c) },
+  dot: { name: 'dot', extensions: ['.dot', '.gv'], description: 'Graphviz DOT (write only)', write: (c) => writeDot(c) },
+  svg: { name: 'svg', extensions: ['.svg'], description: 'SVG picture (write only)', write: (c) => renderSvg(c) },
+};
+
+/** The format of a path by its extension, or of an explicit name. */
+export function formatOf(pathOrName: string, explicit?: string): FormatInfo {
+  if (explicit !== undefined) {
+    const f = (FORMATS as Record<string, FormatInfo>)[explicit.toLowerCase()];
+    if (!f) throw new UsageError(`unknown format '${explicit}' (known: ${Object.keys(FORMATS).join(', ')})`, 'unknown-format');
+    return f;
+  }
+  const ext = extname(pathOrName).toLowerCase();
+  const f = Object.values(FORMATS).find((x) => x.extensions.includes(ext));
+  if (!f) {
+    throw new UsageError(`cannot tell the format of '${pathOrName}' from its extension (known: ${Object.values(FORMATS).flatMap((x) => x.extensions).join(' ')})`, 'unknown-format');
+  }
+  return f;
+}
+
+/** Thrown when an input file cannot be read at all. */
+export class InputFileError extends WaterlooError {
+  override name = 'InputFileError';
+}
+
+/** Reads a circuit file; `path` '-' reads stdin and then needs `format`. */
+export function readCircuitFile(path: string, format?: string): Circuit {
+  if (path === '-' && format === undefined) throw new UsageError('reading stdin needs --from FORMAT', 'unknown-format');
+  const f = formatOf(path, format);
+  if (!f.read) throw new UsageError(`${f.description} is a write-only format`, 'write-only');
+  let data: Uint8Array;
+  try {
+    data = readFileSync(path === '-' ? 0 : path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputFileError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
+  }
+  return f.read(data, path === '-' ? '<stdin>' : path);
+}
+
+/** Serialises a circuit in a format. */
+export async function serializeCircuit(c: Circuit, format: FormatName): Promise<string | Uint8Array> {
+  return FORMATS[format].write(c);
+}
+
+/** Writes a circuit to `path` atomically, format by extension unless given. */
+export async function writeCircuitFile(c: Circuit, path: string, format?: string): Promise<void> {
+  const f = formatOf(path, format);
+  writeFileAtomic(path, await f.write(c));
+}

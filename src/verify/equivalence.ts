@@ -1,0 +1,172 @@
+/**
+ * Combinational equivalence checking of two circuits: `checkEquivalence(a, b)`.
+ *
+ * Two independent methods: exhaustive simulation (inputs <= 20) and the SAT
+ * engine (structural hashing of both circuits into one AIG, random
+ * simulation, SAT sweeping, then the output miters). `method: 'auto'` uses
+ * exhaustive simulation up to 16 inputs. Every counterexample is replayed on
+ * both original circuits by simulation before it is returned.
+ */
+import { CircuitBuilder } from '../core/builder.js';
+import { gateFanins, type Circuit } from '../core/circuit.js';
+import type { GateKind } from '../core/gate.js';
+import { evaluate, simulateTruthTables } from '../core/simulate.js';
+import { appendAig } from '../core/to-aig.js';
+import { UsageError, WaterlooError } from '../errors.js';
+import { createSolver, type BackendName } from '../sat/registry.js';
+import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
+import { sweepAig } from './sweep.js';
+import type { EquivalenceVerdict, EquivalenceStats } from './verdict.js';
+
+/** Largest input count of the exhaustive method. */
+export const MAX_EXHAUSTIVE_EQ_INPUTS = 20;
+
+/** Parameters of {@link checkEquivalence}. */
+export interface CheckEquivalenceParams {
+  /** How inputs and outputs are paired (default 'name'). */
+  readonly match: MatchMode;
+  /** 'auto' (exhaustive up to 16 inputs, else SAT), 'exhaustive' or 'sat'. */
+  readonly method: 'auto' | 'exhaustive' | 'sat';
+  readonly backend: BackendName | 'auto';
+  /** Overall time limit; 0 = none. */
+  readonly timeLimitMs: number;
+  /** Conflict limit of each internal sweeping query. */
+  readonly sweepConflictLimit: number;
+  /** Skip SAT sweeping and go straight to the output miters. */
+  readonly noSweep: boolean;
+  readonly seed: number;
+}
+
+export const DEFAULT_CHECK_EQUIVALENCE_PARAMS: Readonly<CheckEquivalenceParams> = Object.freeze({
+  match: 'name',
+  method: 'auto',
+  backend: 'auto',
+  timeLimitMs: 0,
+  sweepConflictLimit: 1000,
+  noSweep: false,
+  seed: 1,
+});
+
+/** Thrown when a counterexample fails to replay: a bug, never a result. */
+export class InternalCheckError extends WaterlooError {
+  override name = 'InternalCheckError';
+}
+
+/** Checks whether `a` and `b` compute the same function on every paired output. */
+export async function checkEquivalence(a: Circuit, b: Circuit, params: Partial<CheckEquivalenceParams> = {}): Promise<EquivalenceVerdict> {
+  const p = { ...DEFAULT_CHECK_EQUIVALENCE_PARAMS, ...params };
+  const t0 = Date.now();
+  const m = matchIo(a, b, p.match);
+  const useExhaustive = p.method === 'exhaustive' || (p.method === 'auto' && a.numInputs <= 16);
+  if (useExhaustive) {
+    if (a.numInputs > MAX_EXHAUSTIVE_EQ_INPUTS) {
+      throw new UsageError(`exhaustive equivalence is limited to ${MAX_EXHAUSTIVE_EQ_INPUTS} inputs; these circuits have ${a.numInputs}`, 'too-many-inputs');
+    }
+    return exhaustive(a, b, m, t0);
+  }
+  return satCheck(a, b, m, p, t0);
+}
+
+/** B's input vector for A's input vector under the matching. */
+function permuteForB(m: IoMatching, cex: readonly boolean[]): boolean[] {
+  const out = new Array<boolean>(cex.length);
+  m.inputMap.forEach((k, i) => (out[k] = cex[i]!));
+  return out;
+}
+
+/** Replays a counterexample; returns the verdict or throws if it does not replay. */
+function replay(a: Circuit, b: Circuit, m: IoMatching, cex: boolean[], method: 'exhaustive' | 'sat', stats: EquivalenceStats): EquivalenceVerdict {
+  const va = evaluate(a, cex);
+  const vb = evaluate(b, permuteForB(m, cex));
+  for (const pair of m.outputPairs) {
+    if (va[pair.a] !== vb[pair.b]) {
+      return { verdict: 'different', method, output: pair.a, outputName: pair.name, counterexample: cex, valueA: va[pair.a]!, valueB: vb[pair.b]!, stats };
+    }
+  }
+  throw new InternalCheckError(`internal error: a ${method} counterexample does not replay by simulation`, 'cex-replay');
+}
+
+function exhaustive(a: Circuit, b: Circuit, m: IoMatching, t0: number): EquivalenceVerdict {
+  const ta = simulateTruthTables(a);
+  // simulate B with its inputs renamed into A's order
+  const tb = simulateTruthTables(reorderInputs(b, m.inputMap));
+  for (const pair of m.outputPairs) {
+    const x = ta[pair.a]!, y = tb[pair.b]!;
+    for (let i = 0; i < x.words.length; i++) {
+      const diff = x.words[i]! ^ y.words[i]!;
+      if (diff) {
+        const minterm = i * 32 + (31 - Math.clz32(diff & -diff));
+        const cex = Array.from({ length: a.numInputs }, (_, k) => ((minterm >>> k) & 1) === 1);
+        return replay(a, b, m, cex, 'exhaustive', { ms: Date.now() - t0 });
+      }
+    }
+  }
+  return { verdict: 'equivalent', method: 'exhaustive', stats: { ms: Date.now() - t0 } };
+}
+
+/** B with inputs re-ordered so that its input inputMap[i] becomes input i (gates copied as they are). */
+function reorderInputs(b: Circuit, inputMap: readonly number[]): Circuit {
+  if (inputMap.every((k, i) => k === i)) return b;
+  const bld = new CircuitBuilder({ strash: false });
+  const map = new Uint32Array(1 + b.numInputs + b.numGates);
+  inputMap.forEach((k) => (map[k + 1] = bld.addInput(b.inputNames[k])));
+  const first = b.numInputs + 1;
+  for (let g = 0; g < b.numGates; g++) {
+    const fs = Array.from(gateFanins(b, g), (f) => map[f >>> 1]! ^ (f & 1));
+    map[first + g] = bld.addGate(b.kinds[g] as GateKind, fs, b.luts.get(g));
+  }
+  b.outputs.forEach((o, j) => bld.addOutput(map[o >>> 1]! ^ (o & 1), b.outputNames[j]));
+  return bld.build();
+}
+
+async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalenceParams, t0: number): Promise<EquivalenceVerdict> {
+  // one structurally hashed AIG holding both circuits over shared inputs
+  const bld = new CircuitBuilder({ strash: true });
+  const inputs = a.inputNames.map((name) => bld.addInput(name));
+  const outA = appendAig(bld, a, inputs);
+  const binputs = new Array<number>(b.numInputs);
+  m.inputMap.forEach((k, i) => (binputs[k] = inputs[i]!));
+  const outB = appendAig(bld, b, binputs);
+  outA.forEach((o) => bld.addOutput(o));
+  outB.forEach((o) => bld.addOutput(o));
+  const aig = bld.build();
+  const stats: EquivalenceStats = { ms: 0, aigNodes: aig.numGates, satCalls: 0, merged: 0, refinements: 0, undecided: 0 };
+  const deadline = p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Number.POSITIVE_INFINITY;
+  const pending = m.outputPairs.filter((pair) => outA[pair.a] !== outB[pair.b]);
+  if (pending.length === 0) return { verdict: 'equivalent', method: 'structural', stats: { ...stats, ms: Date.now() - t0 } };
+  const solver = await createSolver(p.backend);
+  try {
+    const st = await sweepAig(aig, solver, { conflictLimit: p.sweepConflictLimit, deadline: p.noSweep ? 0 : deadline, seed: p.seed, simWords: 0 });
+    Object.assign(stats, st.stats);
+    let unknown: string | undefined;
+    for (const pair of pending) {
+      const la = st.root(outA[pair.a]!), lb = st.root(outB[pair.b]!);
+      if (la === lb) continue;
+      const x = st.solverLit(la), y = st.solverLit(lb);
+      const d = solver.newVar();
+      solver.addClause([-d, x, y]);
+      solver.addClause([-d, -x, -y]);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        unknown = 'time';
+        break;
+      }
+      stats.satCalls!++;
+      const res = await solver.solve({ assumptions: [d], ...(Number.isFinite(remaining) ? { timeLimitMs: remaining } : {}) });
+      if (res.status === 'sat') {
+        stats.ms = Date.now() - t0;
+        return replay(a, b, m, st.counterexample(res.model), 'sat', { ...stats, ms: Date.now() - t0 });
+      }
+      if (res.status === 'unknown') {
+        unknown = res.reason;
+        break;
+      }
+      solver.addClause([-d]);
+    }
+    stats.ms = Date.now() - t0;
+    if (unknown) return { verdict: 'unknown', reason: unknown, stats };
+    return { verdict: 'equivalent', method: 'sat', backend: solver.backend, stats };
+  } finally {
+    solver.close();
+  }
+}

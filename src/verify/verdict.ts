@@ -1,0 +1,35 @@
+/** The answer of an equivalence check, with its evidence. */
+
+/** How a verdict was reached. */
+export type EquivalenceMethod = 'exhaustive' | 'sat' | 'structural';
+
+/** Counters of a check. */
+export interface EquivalenceStats {
+  ms: number;
+  /** Nodes of the combined AIG (SAT engine). */
+  aigNodes?: number;
+  satCalls?: number;
+  /** Internal equivalences proved and merged by SAT sweeping. */
+  merged?: number;
+  /** Counterexamples that refined the candidate classes. */
+  refinements?: number;
+  /** Queries given up at the conflict limit. */
+  undecided?: number;
+}
+
+/** Equivalent, different with a replayed counterexample, or unknown. */
+export type EquivalenceVerdict =
+  | { readonly verdict: 'equivalent'; readonly method: EquivalenceMethod; readonly backend?: string; readonly stats: EquivalenceStats }
+  | {
+      readonly verdict: 'different';
+      readonly method: EquivalenceMethod;
+      /** Index (in A) and name of an output that differs. */
+      readonly output: number;
+      readonly outputName: string;
+      /** Input values in A's input order; replayed by simulation on both circuits before it is returned. */
+      readonly counterexample: readonly boolean[];
+      readonly valueA: boolean;
+      readonly valueB: boolean;
+      readonly stats: EquivalenceStats;
+    }
+  | { readonly verdict: 'unknown'; readonly reason: string; readonly stats: EquivalenceStats };
