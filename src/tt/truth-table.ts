@@ -336,3 +336,82 @@ export function ttExtend(a: TruthTable, numVars: number, vars: readonly number[]
     return a.get(i);
   });
 }
+
+// ---------------------------------------------------------------------------
+// Variable flips, swaps and permutations (used by NPN canonisation).
+
+/** Masks selecting the minterms with x_j = 0 and x_{j+1} = 1, j < 4, within one word. */
+const SWAP_MASKS: readonly number[] = [0x22222222, 0x0c0c0c0c, 0x00f000f0, 0x0000ff00];
+
+/**
+ * Compares two tables of the same arity as unsigned 2^n-bit numbers
+ * (minterm 2^n - 1 is the most significant bit). Returns -1, 0 or 1.
+ */
+export function ttCompare(a: TruthTable, b: TruthTable): number {
+  sameShape(a, b);
+  for (let i = a.words.length - 1; i >= 0; i--) {
+    const x = a.words[i]!, y = b.words[i]!;
+    if (x !== y) return x >>> 0 < y >>> 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The function with input x_j complemented: g(x) = f(x with x_j negated). */
+export function ttFlipVar(a: TruthTable, j: number): TruthTable {
+  if (!Number.isInteger(j) || j < 0 || j >= a.numVars) throw new UsageError(`variable ${j} out of range 0..${a.numVars - 1}`, 'bad-arity');
+  const w = new Uint32Array(a.words.length);
+  if (j < 5) {
+    const s = 1 << j, m = PROJECTION_WORDS[j]!;
+    for (let i = 0; i < w.length; i++) {
+      const x = a.words[i]!;
+      w[i] = ((x & m) >>> s) | ((x << s) & m);
+    }
+  } else {
+    const step = 1 << (j - 5);
+    for (let i = 0; i < w.length; i++) w[i] = a.words[i ^ step]!;
+  }
+  return fromWords(a.numVars, w);
+}
+
+/** The function with inputs x_j and x_k exchanged: g(x) = f(x with x_j and x_k swapped). */
+export function ttSwapVars(a: TruthTable, j: number, k: number): TruthTable {
+  for (const v of [j, k]) if (!Number.isInteger(v) || v < 0 || v >= a.numVars) throw new UsageError(`variable ${v} out of range 0..${a.numVars - 1}`, 'bad-arity');
+  if (j === k) return a;
+  if (j > k) [j, k] = [k, j];
+  if (k === j + 1 && k < 5) {
+    const m = SWAP_MASKS[j]!, s = 1 << j;
+    const w = new Uint32Array(a.words.length);
+    for (let i = 0; i < w.length; i++) {
+      const x = a.words[i]!;
+      w[i] = (x & ~(m | (m << s))) | ((x & m) << s) | ((x >>> s) & m);
+    }
+    return fromWords(a.numVars, w);
+  }
+  return createFromFunction(a.numVars, (i) => {
+    const bj = (i >>> j) & 1, bk = (i >>> k) & 1;
+    return a.get(bj === bk ? i : i ^ ((1 << j) | (1 << k)));
+  });
+}
+
+/**
+ * Renames variables: g(x_0, ..., x_{n-1}) = f(x_{perm[0]}, ..., x_{perm[n-1]}),
+ * i.e. input i of f is fed by input perm[i] of g. `perm` must be a permutation of 0..n-1.
+ */
+export function ttPermuteVars(a: TruthTable, perm: readonly number[]): TruthTable {
+  checkPermutation(perm, a.numVars);
+  return createFromFunction(a.numVars, (x) => {
+    let z = 0;
+    for (let i = 0; i < perm.length; i++) z |= ((x >>> perm[i]!) & 1) << i;
+    return a.get(z);
+  });
+}
+
+/** Throws UsageError unless `perm` is a permutation of 0..n-1. */
+export function checkPermutation(perm: readonly number[], n: number): void {
+  if (perm.length !== n) throw new UsageError(`permutation of length ${perm.length} for ${n} variables`, 'bad-permutation');
+  const seen = new Uint8Array(n);
+  for (const p of perm) {
+    if (!Number.isInteger(p) || p < 0 || p >= n || seen[p]) throw new UsageError(`[${perm.join(',')}] is not a permutation of 0..${n - 1}`, 'bad-permutation');
+    seen[p] = 1;
+  }
+}

@@ -1,0 +1,13 @@
+/** Named problem families, the problem-name parser and the generated catalog. */
+export { PROBLEM_FAMILIES, MAX_PROBLEM_INPUTS, bitWidth } from './families.js';
+export type { FamilyInfo, FamilyName, FamilyParam, ProblemInstance } from './families.js';
+export { parseProblem, familyByName } from './parse-problem.js';
+export {
+  CATALOG_MAX_INPUTS,
+  catalogInstanceNames,
+  problemPath,
+  problemToJson,
+  renderProblemCatalog,
+  writeProblemCatalog,
+} from './catalog.js';
+export type { ProblemJson } from './catalog.js';
