@@ -16,6 +16,7 @@ export {
   gateFanins,
   numOutputs,
   validateCircuit,
+  positiveGateName,
   inputLit,
   defaultInputName,
   defaultOutputName,
@@ -90,6 +91,47 @@ export type { Cnf, SatSolver, SolveResult, SolveOptions, SolverStats, UnknownRea
 export { parseDimacs, writeDimacs } from './sat/dimacs.js';
 export { checkDrat, type DratCheckResult, type CheckDratOptions } from './sat/drat-check.js';
 export { appendAig } from './core/to-aig.js';
+
+export {
+  type NpnTransform,
+  type NpnResult,
+  type EquivalenceGroup,
+  MAX_EXACT_NPN_VARS,
+  identityNpn,
+  applyNpn,
+  invertNpn,
+  composeNpn,
+  npnCanonize,
+  exactCanonize,
+  npnCanonizeHeuristic,
+  equivalenceClasses,
+  npnClasses,
+} from './tt/npn.js';
+export {
+  type FunctionSpec,
+  type FunctionSpecJson,
+  checkSpec,
+  makeSpec,
+  specFromHex,
+  careOf,
+  hasDontCares,
+  specSatisfiedBy,
+  specToJson,
+  specFromJson,
+} from './tt/spec.js';
+export { parseHexTruth, writeHexTruth, parseIwlsTruth, writeIwlsTruth, type ParseTruthOptions } from './io/truth.js';
+export {
+  PROBLEM_FAMILIES,
+  MAX_PROBLEM_INPUTS,
+  parseProblem,
+  familyByName,
+  writeProblemCatalog,
+  renderProblemCatalog,
+  type FamilyInfo,
+  type FamilyName,
+  type ProblemInstance,
+} from './problems/index.js';
+export { toGraph } from './graph/to-graph.js';
 
 /** Largest input count for which `waterloo sim` prints full truth tables. */
 export const MAX_CLI_SIM_INPUTS = 20;

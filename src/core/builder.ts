@@ -31,6 +31,7 @@ export class CircuitBuilder {
   private readonly inputNames: string[] = [];
   private readonly outputNames: (string | undefined)[] = [];
   private readonly gateNames = new Map<number, string>();
+  private readonly negatedNames = new Set<number>();
   private readonly and2 = new Map<number, Lit>();
   private readonly table = new Map<string, Lit>();
 
@@ -71,10 +72,21 @@ export class CircuitBuilder {
     this.outputNames.push(name);
   }
 
-  /** Attaches a name to the gate a (positive) literal refers to. */
+  /**
+   * Names the signal `lit`: the gate it refers to gets the name, and when
+   * `lit` is complemented the name is recorded as denoting the complement.
+   */
   nameGate(lit: Lit, name: string): void {
     const g = (lit >>> 1) - this.numIn - 1;
-    if (g >= 0) this.gateNames.set(g, name);
+    if (g < 0) return;
+    this.gateNames.set(g, name);
+    if (lit & 1) this.negatedNames.add(g);
+    else this.negatedNames.delete(g);
+  }
+
+  /** Whether the gate `lit` refers to already has a name. */
+  hasName(lit: Lit): boolean {
+    return this.gateNames.has((lit >>> 1) - this.numIn - 1);
   }
 
   and(a: Lit, b: Lit): Lit {
@@ -152,6 +164,7 @@ export class CircuitBuilder {
       inputNames: [...this.inputNames],
       outputNames: this.outputNames.map((n, j) => n ?? defaultOutputName(j)),
       gateNames: new Map(this.gateNames),
+      ...(this.negatedNames.size ? { negatedGateNames: new Set(this.negatedNames) } : {}),
     };
   }
 

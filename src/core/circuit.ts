@@ -32,6 +32,17 @@ export interface Circuit {
   readonly outputNames: readonly string[];
   /** Optional names of gates (e.g. BENCH signal names), keyed by gate index. */
   readonly gateNames: ReadonlyMap<number, string>;
+  /**
+   * Gates whose name denotes the complement of the gate's value: a BENCH
+   * `10 = NAND(1, 3)` is stored as an AND gate named `10` whose signal is the
+   * complemented literal. Absent means no such gates.
+   */
+  readonly negatedGateNames?: ReadonlySet<number>;
+}
+
+/** The gate's name when it denotes the gate's own (uncomplemented) value. */
+export function positiveGateName(c: Circuit, g: number): string | undefined {
+  return c.negatedGateNames?.has(g) ? undefined : c.gateNames.get(g);
 }
 
 /** Number of nodes including the constant and the inputs. */

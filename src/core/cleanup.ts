@@ -29,7 +29,8 @@ export function rebuild(c: Circuit, opts: { strash?: boolean; keepDangling?: boo
     const lit = b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g));
     map[first + g] = lit;
     const name = c.gateNames.get(g);
-    if (name !== undefined && lit >>> 1 > c.numInputs && (lit & 1) === 0) b.nameGate(lit, name);
+    // the name stays on a gate that survives as itself (possibly complemented by strash)
+    if (name !== undefined && lit >>> 1 > c.numInputs && !b.hasName(lit)) b.nameGate(lit ^ (c.negatedGateNames?.has(g) ? 1 : 0), name);
   }
   c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), c.outputNames[j]));
   return { circuit: b.build(), nodeMap: map };

@@ -16,10 +16,16 @@ export function nodeLabel(c: Circuit, v: number): string {
   return c.gateNames.get(g) ?? `g${g}`;
 }
 
+/** Whether node v carries a name that denotes its complement (BENCH NAND/NOR signals). */
+function negatedName(c: Circuit, v: number): boolean {
+  return v > c.numInputs && c.negatedGateNames?.has(v - c.numInputs - 1) === true;
+}
+
 /** A literal as text: `!name` when complemented, `1` for constant true. */
 export function litLabel(c: Circuit, lit: number): string {
   if (lit >>> 1 === 0) return lit & 1 ? '1' : '0';
-  return (lit & 1 ? '!' : '') + nodeLabel(c, lit >>> 1);
+  const neg = (lit & 1) === 1 !== negatedName(c, lit >>> 1);
+  return (neg ? '!' : '') + nodeLabel(c, lit >>> 1);
 }
 
 /** The operation name of gate g: AND/XOR/MAJ, a named 2-input op, or LUT_<hex>. */
@@ -36,7 +42,8 @@ export function formatListing(c: Circuit): string {
   const lines = [`inputs: ${c.inputNames.join(' ')}`];
   for (let g = 0; g < c.numGates; g++) {
     const fs = Array.from(gateFanins(c, g), (f) => litLabel(c, f));
-    lines.push(`${nodeLabel(c, c.numInputs + 1 + g)} = ${gateOpLabel(c, g)}(${fs.join(', ')})`);
+    const v = c.numInputs + 1 + g;
+    lines.push(`${nodeLabel(c, v)} = ${negatedName(c, v) ? '!' : ''}${gateOpLabel(c, g)}(${fs.join(', ')})`);
   }
   c.outputs.forEach((o, j) => lines.push(`output ${c.outputNames[j]} = ${litLabel(c, o)}`));
   return lines.join('\n') + '\n';

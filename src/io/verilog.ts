@@ -33,7 +33,7 @@
  * the output's value. An unnamed gate whose every reference is complemented
  * computes its complement into its net, so no `~` is repeated at every use.
  */
-import { gateFanins, gateNode, type Circuit } from '../core/circuit.js';
+import { gateFanins, gateNode, positiveGateName, type Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { ttCofactor, ttEqual, ttIsConst, ttNot, ttShrink, type TruthTable } from '../tt/truth-table.js';
 
@@ -120,10 +120,12 @@ export function writeVerilog(c: Circuit, opts: WriteVerilogOptions = {}): string
   const flip = new Uint8Array(c.numGates);
   for (let g = 0; g < c.numGates; g++) {
     const v = first + g;
-    const name = c.gateNames.get(g);
+    const name = positiveGateName(c, g);
     const mayFlip = name === undefined || negOutName.get(v) === name;
     flip[g] = mayFlip && refs[v]! > 0 && negRefs[v] === refs[v] ? 1 : 0;
   }
+  /** A gate's name when it denotes the value its net carries (flipped nets carry the complement). */
+  const netName = (g: number): string | undefined => (flip[g] ? (c.negatedGateNames?.has(g) ? c.gateNames.get(g) : undefined) : positiveGateName(c, g));
   /** The literal relative to the net of its node. */
   const eff = (lit: number): number => {
     const g = (lit >>> 1) - first;
@@ -137,7 +139,7 @@ export function writeVerilog(c: Circuit, opts: WriteVerilogOptions = {}): string
     const o = eff(c.outputs[j]!);
     const g = (o >>> 1) - first;
     if (g < 0 || (o & 1) === 1 || gateNet[g] !== undefined) continue;
-    const gn = c.gateNames.get(g);
+    const gn = netName(g);
     if (gn === undefined || gn === c.outputNames[j]) {
       gateNet[g] = outNames[j]!;
       outDriven[j] = 1;
@@ -146,7 +148,7 @@ export function writeVerilog(c: Circuit, opts: WriteVerilogOptions = {}): string
   const wires: string[] = [];
   for (let g = 0; g < c.numGates; g++) {
     if (gateNet[g] !== undefined) continue;
-    const name = namer.claim(c.gateNames.get(g) ?? `n${gateNode(c, g)}`);
+    const name = namer.claim(netName(g) ?? `n${gateNode(c, g)}`);
     gateNet[g] = name;
     wires.push(name);
   }
