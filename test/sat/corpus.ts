@@ -21,18 +21,11 @@ function cnf(numVars: number, clauses: number[][]): Cnf {
   return { numVars, clauses: clauses.map((c) => Int32Array.from(c)) };
 }
 
-/** PHP(n+1, n): n+1 pigeons in n holes, UNSAT. Variable p*n+h+1 = pigeon p in hole h. */
-export function pigeonhole(n: number): Cnf {
-  const v = (p: number, h: number): number => p * n + h + 1;
-  const clauses: number[][] = [];
-  for (let p = 0; p <= n; p++) clauses.push(Array.from({ length: n }, (_, h) => v(p, h)));
-  for (let h = 0; h < n; h++) {
-    for (let p = 0; p <= n; p++) for (let q = p + 1; q <= n; q++) clauses.push([-v(p, h), -v(q, h)]);
-  }
-  return cnf((n + 1) * n, clauses);
-}
+import { pigeonhole } from '../../src/sat/families.js';
 
-/** Uniform random 3-SAT with distinct variables per clause. */
+export { pigeonhole };
+
+/** Uniform random 3-SAT with distinct variables per clause (mulberry32 stream, kept so the corpus stays the same). */
 export function random3Sat(numVars: number, numClauses: number, seed: number): Cnf {
   const rng = mulberry32(seed);
   const clauses: number[][] = [];

@@ -1,0 +1,110 @@
+import {
+  basisByName,
+  BASES,
+  CircuitBuilder,
+  formatListing,
+  gateFanins,
+  synthesize,
+  writeCircuitFile,
+  type BackendName,
+  type BasisName,
+  type Circuit,
+  type EncoderName,
+  type SynthesisResult,
+} from '../../index.js';
+import { defineCommand, printJson } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
+
+/** The circuit with the spec's input/output names, when the spec came with them. */
+function renamed(c: Circuit, inputNames?: readonly string[], outputNames?: readonly string[]): Circuit {
+  if (!inputNames && !outputNames) return c;
+  const b = new CircuitBuilder({ strash: false });
+  const map = new Uint32Array(1 + c.numInputs + c.numGates);
+  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(inputNames?.[i] ?? c.inputNames[i]);
+  for (let g = 0; g < c.numGates; g++) {
+    const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
+    map[c.numInputs + 1 + g] = b.addGate(c.kinds[g] as 0 | 1 | 2 | 3, fs, c.luts.get(g));
+  }
+  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), outputNames?.[j] ?? c.outputNames[j]));
+  return b.build();
+}
+
+export const minCommand = defineCommand({
+  name: 'min',
+  summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
+  usage: 'SPEC [--basis b2|u2|aig|xaig] [--depth D] [--timeout S] [--out FILE] [--proof DIR] [--json]',
+  description:
+    'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
+    'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
+    '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown.',
+  options: {
+    ...SPEC_OPTIONS,
+    basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
+    depth: { type: 'int', help: 'bound on the depth of every output', min: 1, max: 64, metavar: 'D' },
+    timeout: { type: 'number', help: 'overall time limit in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    encoder: { type: 'string', help: 'SAT encoding: ssv (Kojevnikov-Kulikov-Yaroslavtsev/Knuth) or fence (topology families)', default: 'ssv', choices: ['ssv', 'fence'] },
+    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli, portfolio', default: 'auto' },
+    'max-size': { type: 'int', help: 'give up above this size', min: 0, max: 1000, metavar: 'S' },
+    all: { type: 'int', help: 'enumerate up to N distinct optimal circuits', min: 1, max: 100000, metavar: 'N' },
+    parallel: { type: 'boolean', help: 'solve sizes k and k+1 concurrently on two cores' },
+    out: { type: 'string', help: 'write the circuit to FILE (format by extension)', metavar: 'FILE' },
+    proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
+    json: { type: 'boolean', help: 'print one JSON object' },
+  },
+  async run(opts, args, io) {
+    const src = readSpec('min', opts, args);
+    const basis = basisByName(opts.basis)!.name as BasisName;
+    const t0 = performance.now();
+    const r: SynthesisResult = await synthesize(src.spec, {
+      basis,
+      encoder: opts.encoder as EncoderName,
+      backend: opts.backend as BackendName | 'auto',
+      ...(opts.depth !== undefined ? { maxDepth: opts.depth } : {}),
+      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+      ...(opts['max-size'] !== undefined ? { maxSize: opts['max-size'] } : {}),
+      ...(opts.all !== undefined ? { allSolutions: opts.all } : {}),
+      ...(opts.parallel ? { parallel: true } : {}),
+      ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const common = { spec: src.label, basis, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(seconds.toFixed(3)) };
+    if (r.status === 'infeasible' || r.status === 'unknown') {
+      const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
+      if (opts.json) printJson(io, out);
+      else io.out(`${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`);
+      return r.status === 'infeasible' ? EXIT.negative : EXIT.unknown;
+    }
+    const circuit = renamed(r.circuit, src.inputNames, src.outputNames);
+    if (opts.out) await writeCircuitFile(circuit, opts.out);
+    const lowerBound = r.status === 'optimal' ? r.size : r.provenLowerBound;
+    const evidence =
+      r.status === 'optimal'
+        ? r.lowerBound
+          ? { unsatAt: r.lowerBound.size, certificate: r.lowerBound }
+          : { argument: r.lowerBoundArgument }
+        : { reason: r.reason };
+    const out = {
+      status: r.status,
+      size: r.size,
+      lowerBound,
+      circuit: opts.out ?? formatListing(circuit),
+      ...common,
+      ...evidence,
+      ...(r.status === 'optimal' && r.solutions ? { solutions: r.solutions.length, solutionsExhausted: r.solutionsExhausted ?? false } : {}),
+    };
+    if (opts.json) printJson(io, out);
+    else {
+      const why =
+        r.status === 'optimal'
+          ? r.lowerBound
+            ? `size ${r.size - 1} is UNSAT (${r.lowerBound.encoder}, ${r.lowerBound.backend}${r.lowerBound.instances.some((i) => i.proof?.checked) ? ', DRAT proof checked' : ''})`
+            : `${r.lowerBoundArgument}`
+          : `proven lower bound ${r.provenLowerBound}; ${r.reason}`;
+      io.out(`${r.status} ${basis} size ${r.size} for ${src.label}: ${why}; ${seconds.toFixed(2)} s\n`);
+      if (r.status === 'optimal' && r.solutions) io.out(`${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`);
+      io.out(opts.out ? `circuit written to ${opts.out}\n` : formatListing(circuit));
+    }
+    return r.status === 'optimal' ? EXIT.ok : EXIT.unknown;
+  },
+});
