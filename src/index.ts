@@ -85,6 +85,22 @@ export { Rng } from './util/rng.js';
 export { checkEquivalence, DEFAULT_CHECK_EQUIVALENCE_PARAMS, MAX_EXHAUSTIVE_EQ_INPUTS, InternalCheckError, type CheckEquivalenceParams } from './verify/equivalence.js';
 export { matchIo, type IoMatching, type MatchMode } from './verify/match-io.js';
 export type { EquivalenceVerdict, EquivalenceMethod, EquivalenceStats } from './verify/verdict.js';
+export {
+  checkWindowEquivalence,
+  extractWindow,
+  resolveNodes,
+  DEFAULT_CHECK_WINDOW_PARAMS,
+  MAX_WINDOW_SIM_LEAVES,
+  type CheckWindowParams,
+  type NodeRef,
+  type WindowMapping,
+  type WindowSelection,
+  type WindowStats,
+  type WindowVerdict,
+} from './verify/window.js';
+export { correspond, DEFAULT_CORRESPOND_PARAMS, type CorrespondParams, type CorrespondenceReport, type NodeCorrespondence } from './verify/correspond.js';
+export { SatSweeper, DEFAULT_SWEEP_PARAMS, type SweepParams, type SweepStats, type ProveResult } from './verify/sweep.js';
+export { combineAig, type CombinedAig } from './verify/miter-aig.js';
 export { encodeCircuit, encodeMiter, encodeAnd, encodeXor2, CnfBuilder, type ClauseSink, type TseitinEncoding, type MiterEncoding } from './sat/tseitin.js';
 export { createSolver, BACKENDS, BACKEND_NAMES, resolveBackendName, isBackendAvailable, type BackendName } from './sat/registry.js';
 export type { Cnf, SatSolver, SolveResult, SolveOptions, SolverStats, UnknownReason } from './sat/types.js';
@@ -132,6 +148,28 @@ export {
   type ProblemInstance,
 } from './problems/index.js';
 export { toGraph } from './graph/to-graph.js';
+export {
+  synthesize,
+  cnfSha256,
+  DEFAULT_SYNTHESIZE_PARAMS,
+  ENCODERS,
+  ENCODER_NAMES,
+  verifyCircuit,
+  reduceSpec,
+  type SynthesizeParams,
+  type SynthesizeStats,
+  type SynthesisResult,
+  type SizeAttempt,
+  type EncoderName,
+  type UnsatCertificate,
+  census,
+  npnClassSizes,
+  readCensusStore,
+  MAX_CENSUS_INPUTS,
+  type CensusParams,
+  type CensusEntry,
+  type CensusResult,
+} from './synth/index.js';
 
 /** Largest input count for which `waterloo sim` prints full truth tables. */
 export const MAX_CLI_SIM_INPUTS = 20;

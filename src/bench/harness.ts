@@ -18,6 +18,8 @@ export interface BenchCase {
   readonly name: string;
   readonly waterloo: TimedCommand;
   readonly peer: TimedCommand;
+  /** Further peers on the same input; the ratio is against the fastest peer. */
+  readonly otherPeers?: readonly TimedCommand[];
 }
 
 /** Median-of-runs result of a case. */
@@ -28,6 +30,10 @@ export interface BenchResult {
   readonly ratio: number;
   readonly ok: boolean;
   readonly note?: string;
+  /** Label of the fastest peer (the one `peerMs` is from). */
+  readonly peerLabel?: string;
+  /** Median time of every peer, by label. */
+  readonly peerTimes?: Readonly<Record<string, number>>;
 }
 
 /** Whether an executable is on PATH. */
@@ -49,30 +55,48 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Runs every case `runs` times (alternating the two tools) and returns the medians. */
+/** Runs every case `runs` times (alternating the tools) and returns the medians; the ratio is against the fastest peer. */
 export function runCases(cases: readonly BenchCase[], opts: { runs: number; timeoutMs: number; log: (s: string) => void }): BenchResult[] {
   const results: BenchResult[] = [];
   for (const c of cases) {
+    const peers = [c.peer, ...(c.otherPeers ?? [])];
     const w: number[] = [];
-    const p: number[] = [];
+    const p: number[][] = peers.map(() => []);
     let ok = true;
     let note: string | undefined;
     for (let i = 0; i < opts.runs; i++) {
       const a = timeOnce(c.waterloo, opts.timeoutMs);
-      const b = timeOnce(c.peer, opts.timeoutMs);
       w.push(a.ms);
-      p.push(b.ms);
       if (!a.ok) {
         ok = false;
         note = `waterloo: ${a.out.trim().split('\n').slice(-2).join(' | ')}`;
       }
-      if (!b.ok) {
-        ok = false;
-        note = `${c.peer.label}: ${b.out.trim().split('\n').slice(-2).join(' | ')}`;
-      }
+      peers.forEach((peer, k) => {
+        const b = timeOnce(peer, opts.timeoutMs);
+        p[k]!.push(b.ms);
+        if (!b.ok) {
+          ok = false;
+          note = `${peer.label}: ${b.out.trim().split('\n').slice(-2).join(' | ')}`;
+        }
+      });
     }
-    const r: BenchResult = { name: c.name, waterlooMs: median(w), peerMs: median(p), ratio: median(w) / median(p), ok, ...(note ? { note } : {}) };
-    opts.log(formatRow(r, c.peer.label));
+    const medians = p.map(median);
+    let best = 0;
+    medians.forEach((m, k) => {
+      if (m < medians[best]!) best = k;
+    });
+    const peerTimes = Object.fromEntries(peers.map((peer, k) => [peer.label, medians[k]!]));
+    const r: BenchResult = {
+      name: c.name,
+      waterlooMs: median(w),
+      peerMs: medians[best]!,
+      ratio: median(w) / medians[best]!,
+      ok,
+      ...(note ? { note } : {}),
+      peerLabel: peers[best]!.label,
+      ...(peers.length > 1 ? { peerTimes } : {}),
+    };
+    opts.log(formatRow(r, peers.length > 1 ? `best of ${peers.map((x) => x.label).join('/')} (${peers[best]!.label})` : c.peer.label));
     results.push(r);
   }
   return results;

@@ -13,6 +13,13 @@
 //         timeLimitMs: number, numVars: number)
 //     -> Promise<{ status: 10 | 20 | 0, model?: Int8Array,
 //                  failed?: Int32Array, timedOut: boolean }>
+//   solveSync(handle, assumptions: Int32Array, conflictLimit: number,
+//             timeLimitMs: number, numVars: number)
+//     -> { status, model?, failed?, timedOut }      // same, on the calling thread
+//   setOption(handle, name: string, value: number) -> boolean
+//     // CaDiCaL's set(); false (and nothing changed) for an unknown option or
+//     // once clauses were added or solve was called (CaDiCaL allows set()
+//     // only in its CONFIGURING state and aborts the process otherwise)
 //   terminate(handle)                              // async-safe stop flag
 //   release(handle)                                // frees (deferred if busy)
 
@@ -39,6 +46,7 @@ struct Handle : public CaDiCaL::Terminator {
   unsigned polls = 0;
   bool busy = false;
   bool released = false;
+  bool configuring = true;  // no clause added, no solve yet: set() is legal
 
   bool terminate() override {
     if (stop.load(std::memory_order_relaxed)) return true;
@@ -132,6 +140,9 @@ napi_value Create(napi_env env, napi_callback_info info) {
   NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
   Handle *h = new Handle();
   h->solver = new CaDiCaL::Solver();
+  // A library never prints: without this CaDiCaL writes messages such as
+  // "c found falsified original clause" to stdout.
+  h->solver->set("quiet", 1);
   if (argc >= 1) {
     napi_valuetype t;
     napi_typeof(env, argv[0], &t);
@@ -174,6 +185,7 @@ napi_value AddClauses(napi_env env, napi_callback_info info) {
   int32_t *lits = nullptr;
   size_t len = 0;
   if (!getInt32Array(env, argv[1], &lits, &len)) return nullptr;
+  if (len > 0) h->configuring = false;
   for (size_t i = 0; i < len; i++) h->solver->add(lits[i]);
   return nullptr;
 }
@@ -191,47 +203,53 @@ void ExecuteSolve(napi_env, void *data) {
   s->disconnect_terminator();
 }
 
+// Builds { status, timedOut, model?, failed? } after a solve call.
+napi_value BuildResult(napi_env env, Handle *h, int status, const std::vector<int> &assumptions,
+                       int numVars) {
+  napi_value result;
+  napi_create_object(env, &result);
+  napi_value v;
+  napi_create_int32(env, status, &v);
+  napi_set_named_property(env, result, "status", v);
+  napi_get_boolean(env, h->timedOut, &v);
+  napi_set_named_property(env, result, "timedOut", v);
+  if (status == 10) {
+    napi_value ab, arr;
+    void *raw = nullptr;
+    size_t n = (size_t)numVars + 1;
+    napi_create_arraybuffer(env, n, &raw, &ab);
+    int8_t *model = static_cast<int8_t *>(raw);
+    model[0] = 0;
+    int maxVar = h->solver->vars();
+    for (int v = 1; v <= numVars; v++)
+      model[v] = (v <= maxVar && h->solver->val(v) > 0) ? 1 : -1;
+    napi_create_typedarray(env, napi_int8_array, n, ab, 0, &arr);
+    napi_set_named_property(env, result, "model", arr);
+  } else if (status == 20) {
+    std::vector<int> failed;
+    for (int lit : assumptions)
+      if (h->solver->failed(lit)) failed.push_back(lit);
+    napi_value ab, arr;
+    void *raw = nullptr;
+    napi_create_arraybuffer(env, failed.size() * 4, &raw, &ab);
+    if (!failed.empty()) std::memcpy(raw, failed.data(), failed.size() * 4);
+    napi_create_typedarray(env, napi_int32_array, failed.size(), ab, 0, &arr);
+    napi_set_named_property(env, result, "failed", arr);
+  }
+  return result;
+}
+
 void CompleteSolve(napi_env env, napi_status st, void *data) {
   SolveWork *w = static_cast<SolveWork *>(data);
   Handle *h = w->h;
   h->busy = false;
-  napi_value result;
-  napi_create_object(env, &result);
   if (st != napi_ok) {
     napi_value msg, err;
     napi_create_string_utf8(env, "solve was cancelled", NAPI_AUTO_LENGTH, &msg);
     napi_create_error(env, nullptr, msg, &err);
     napi_reject_deferred(env, w->deferred, err);
   } else {
-    napi_value v;
-    napi_create_int32(env, w->status, &v);
-    napi_set_named_property(env, result, "status", v);
-    napi_get_boolean(env, h->timedOut, &v);
-    napi_set_named_property(env, result, "timedOut", v);
-    if (w->status == 10) {
-      napi_value ab, arr;
-      void *raw = nullptr;
-      size_t n = (size_t)w->numVars + 1;
-      napi_create_arraybuffer(env, n, &raw, &ab);
-      int8_t *model = static_cast<int8_t *>(raw);
-      model[0] = 0;
-      int maxVar = h->solver->vars();
-      for (int v = 1; v <= w->numVars; v++)
-        model[v] = (v <= maxVar && h->solver->val(v) > 0) ? 1 : -1;
-      napi_create_typedarray(env, napi_int8_array, n, ab, 0, &arr);
-      napi_set_named_property(env, result, "model", arr);
-    } else if (w->status == 20) {
-      std::vector<int> failed;
-      for (int lit : w->assumptions)
-        if (h->solver->failed(lit)) failed.push_back(lit);
-      napi_value ab, arr;
-      void *raw = nullptr;
-      napi_create_arraybuffer(env, failed.size() * 4, &raw, &ab);
-      if (!failed.empty()) std::memcpy(raw, failed.data(), failed.size() * 4);
-      napi_create_typedarray(env, napi_int32_array, failed.size(), ab, 0, &arr);
-      napi_set_named_property(env, result, "failed", arr);
-    }
-    napi_resolve_deferred(env, w->deferred, result);
+    napi_resolve_deferred(env, w->deferred, BuildResult(env, h, w->status, w->assumptions, w->numVars));
   }
   if (h->released) freeSolver(h);
   napi_delete_reference(env, w->handleRef);
@@ -262,6 +280,7 @@ napi_value Solve(napi_env env, napi_callback_info info) {
   NAPI_CALL(env, napi_get_value_double(env, argv[3], &timeLimitMs));
   NAPI_CALL(env, napi_get_value_int32(env, argv[4], &numVars));
 
+  h->configuring = false;
   SolveWork *w = new SolveWork();
   w->h = h;
   w->assumptions.assign(assumptions, assumptions + nAssumptions);
@@ -285,6 +304,67 @@ napi_value Solve(napi_env env, napi_callback_info info) {
   NAPI_CALL(env, napi_queue_async_work(env, w->work));
   h->busy = true;
   return promise;
+}
+
+napi_value SolveSync(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (argc < 5) {
+    napi_throw_type_error(env, nullptr, "solveSync expects 5 arguments");
+    return nullptr;
+  }
+  Handle *h = getHandle(env, argv[0]);
+  if (!h) return nullptr;
+  if (h->busy || !h->solver) {
+    napi_throw_error(env, "busy", "solver is busy or released");
+    return nullptr;
+  }
+  int32_t *assumptions = nullptr;
+  size_t nAssumptions = 0;
+  if (!getInt32Array(env, argv[1], &assumptions, &nAssumptions)) return nullptr;
+  double conflictLimit = -1, timeLimitMs = -1;
+  int32_t numVars = 0;
+  NAPI_CALL(env, napi_get_value_double(env, argv[2], &conflictLimit));
+  NAPI_CALL(env, napi_get_value_double(env, argv[3], &timeLimitMs));
+  NAPI_CALL(env, napi_get_value_int32(env, argv[4], &numVars));
+  h->configuring = false;
+  SolveWork w;
+  w.h = h;
+  w.assumptions.assign(assumptions, assumptions + nAssumptions);
+  w.conflictLimit = conflictLimit >= 0 ? (int64_t)conflictLimit : -1;
+  w.numVars = numVars < 0 ? 0 : numVars;
+  h->stop.store(false);
+  h->timedOut = false;
+  h->polls = 0;
+  h->hasDeadline = timeLimitMs >= 0;
+  if (h->hasDeadline)
+    h->deadline = Clock::now() + std::chrono::microseconds((int64_t)(timeLimitMs * 1000));
+  ExecuteSolve(env, &w);
+  return BuildResult(env, h, w.status, w.assumptions, w.numVars);
+}
+
+napi_value SetOption(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (argc < 3) {
+    napi_throw_type_error(env, nullptr, "setOption expects 3 arguments");
+    return nullptr;
+  }
+  Handle *h = getHandle(env, argv[0]);
+  if (!h) return nullptr;
+  size_t n = 0;
+  NAPI_CALL(env, napi_get_value_string_utf8(env, argv[1], nullptr, 0, &n));
+  std::string name(n, '\0');
+  NAPI_CALL(env, napi_get_value_string_utf8(env, argv[1], &name[0], n + 1, &n));
+  int32_t value = 0;
+  NAPI_CALL(env, napi_get_value_int32(env, argv[2], &value));
+  bool ok = h->solver && !h->busy && h->configuring &&
+            CaDiCaL::Solver::is_valid_option(name.c_str()) && h->solver->set(name.c_str(), value);
+  napi_value out;
+  NAPI_CALL(env, napi_get_boolean(env, ok, &out));
+  return out;
 }
 
 napi_value Terminate(napi_env env, napi_callback_info info) {
@@ -318,6 +398,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"create", nullptr, Create, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"addClauses", nullptr, AddClauses, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"solve", nullptr, Solve, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"solveSync", nullptr, SolveSync, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"setOption", nullptr, SetOption, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"terminate", nullptr, Terminate, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"release", nullptr, Release, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

@@ -11,12 +11,12 @@ import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
 import type { GateKind } from '../core/gate.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
-import { appendAig } from '../core/to-aig.js';
 import { UsageError, WaterlooError } from '../errors.js';
-import { createSolver, type BackendName } from '../sat/registry.js';
+import { createSolver, resolveBackendName, type BackendName } from '../sat/registry.js';
 import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
-import { sweepAig } from './sweep.js';
-import type { EquivalenceVerdict, EquivalenceStats } from './verdict.js';
+import { combineAig } from './miter-aig.js';
+import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
+import type { EquivalenceMethod, EquivalenceVerdict, EquivalenceStats } from './verdict.js';
 
 /** Largest input count of the exhaustive method. */
 export const MAX_EXHAUSTIVE_EQ_INPUTS = 20;
@@ -42,7 +42,7 @@ export const DEFAULT_CHECK_EQUIVALENCE_PARAMS: Readonly<CheckEquivalenceParams> 
   method: 'auto',
   backend: 'auto',
   timeLimitMs: 0,
-  sweepConflictLimit: 1000,
+  sweepConflictLimit: 100,
   noSweep: false,
   seed: 1,
 });
@@ -75,7 +75,7 @@ function permuteForB(m: IoMatching, cex: readonly boolean[]): boolean[] {
 }
 
 /** Replays a counterexample; returns the verdict or throws if it does not replay. */
-function replay(a: Circuit, b: Circuit, m: IoMatching, cex: boolean[], method: 'exhaustive' | 'sat', stats: EquivalenceStats): EquivalenceVerdict {
+function replay(a: Circuit, b: Circuit, m: IoMatching, cex: boolean[], method: EquivalenceMethod, stats: EquivalenceStats): EquivalenceVerdict {
   const va = evaluate(a, cex);
   const vb = evaluate(b, permuteForB(m, cex));
   for (const pair of m.outputPairs) {
@@ -120,53 +120,50 @@ function reorderInputs(b: Circuit, inputMap: readonly number[]): Circuit {
 }
 
 async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalenceParams, t0: number): Promise<EquivalenceVerdict> {
-  // one structurally hashed AIG holding both circuits over shared inputs
-  const bld = new CircuitBuilder({ strash: true });
-  const inputs = a.inputNames.map((name) => bld.addInput(name));
-  const outA = appendAig(bld, a, inputs);
-  const binputs = new Array<number>(b.numInputs);
-  m.inputMap.forEach((k, i) => (binputs[k] = inputs[i]!));
-  const outB = appendAig(bld, b, binputs);
-  outA.forEach((o) => bld.addOutput(o));
-  outB.forEach((o) => bld.addOutput(o));
-  const aig = bld.build();
-  const stats: EquivalenceStats = { ms: 0, aigNodes: aig.numGates, satCalls: 0, merged: 0, refinements: 0, undecided: 0 };
+  const { aig, outA, outB } = combineAig(a, b, m.inputMap);
+  const stats: EquivalenceStats = { ms: 0, aigNodes: aig.numGates, satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0 };
   const deadline = p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Number.POSITIVE_INFINITY;
   const pending = m.outputPairs.filter((pair) => outA[pair.a] !== outB[pair.b]);
   if (pending.length === 0) return { verdict: 'equivalent', method: 'structural', stats: { ...stats, ms: Date.now() - t0 } };
-  const solver = await createSolver(p.backend);
+  const backend = await resolveBackendName(p.backend);
+  const sweeper = new SatSweeper(aig, {
+    ...DEFAULT_SWEEP_PARAMS,
+    makeSolver: () => createSolver(backend),
+    conflictLimit: p.sweepConflictLimit,
+    deadline,
+    seed: p.seed,
+    structuralOnly: p.noSweep,
+  });
   try {
-    const st = await sweepAig(aig, solver, { conflictLimit: p.sweepConflictLimit, deadline: p.noSweep ? 0 : deadline, seed: p.seed, simWords: 0 });
-    Object.assign(stats, st.stats);
+    // outputs that random simulation already tells apart need no SAT at all
+    for (const pair of pending) {
+      const cex = sweeper.simulationDifference(outA[pair.a]!, outB[pair.b]!);
+      if (cex) return replay(a, b, m, cex, 'simulation', { ...stats, ms: Date.now() - t0 });
+    }
+    await sweeper.run();
+    stats.sweepMs = Date.now() - t0;
     let unknown: string | undefined;
     for (const pair of pending) {
-      const la = st.root(outA[pair.a]!), lb = st.root(outB[pair.b]!);
-      if (la === lb) continue;
-      const x = st.solverLit(la), y = st.solverLit(lb);
-      const d = solver.newVar();
-      solver.addClause([-d, x, y]);
-      solver.addClause([-d, -x, -y]);
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) {
-        unknown = 'time';
+      const r = await sweeper.prove(outA[pair.a]!, outB[pair.b]!, deadline);
+      if (r.kind === 'different') {
+        Object.assign(stats, sweepStats(sweeper));
+        return replay(a, b, m, r.counterexample, 'sat', { ...stats, ms: Date.now() - t0 });
+      }
+      if (r.kind === 'unknown') {
+        unknown = r.reason;
         break;
       }
-      stats.satCalls!++;
-      const res = await solver.solve({ assumptions: [d], ...(Number.isFinite(remaining) ? { timeLimitMs: remaining } : {}) });
-      if (res.status === 'sat') {
-        stats.ms = Date.now() - t0;
-        return replay(a, b, m, st.counterexample(res.model), 'sat', { ...stats, ms: Date.now() - t0 });
-      }
-      if (res.status === 'unknown') {
-        unknown = res.reason;
-        break;
-      }
-      solver.addClause([-d]);
     }
+    Object.assign(stats, sweepStats(sweeper));
     stats.ms = Date.now() - t0;
     if (unknown) return { verdict: 'unknown', reason: unknown, stats };
-    return { verdict: 'equivalent', method: 'sat', backend: solver.backend, stats };
+    return { verdict: 'equivalent', method: 'sat', backend, stats };
   } finally {
-    solver.close();
+    sweeper.close();
   }
+}
+
+function sweepStats(s: SatSweeper): Partial<EquivalenceStats> {
+  const { satCalls, merged, strashMerged, refinements, undecided, solvers } = s.stats;
+  return { satCalls, merged, strashMerged, refinements, undecided, solvers };
 }

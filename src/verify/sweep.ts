@@ -1,19 +1,28 @@
 /**
- * SAT sweeping (fraiging) of a combined AIG, the engine behind ABC's `cec`:
- * random simulation groups nodes into candidate classes (equal up to
- * complement), then nodes are visited in topological order and each is
- * proved equal to its class representative with an incremental SAT solver, or
- * separated by a counterexample that refines the classes. Proved nodes are
- * merged: later nodes are encoded over representatives, so the solver sees a
- * shrinking graph.
+ * SAT sweeping (fraiging) of an AIG, the engine behind ABC's `cec`.
+ *
+ * Random simulation groups nodes into candidate classes (equal up to
+ * complement). Nodes are then visited in topological order; each node is first
+ * rebuilt over the representatives of its fanins and looked up in a structural
+ * hash table of the reduced graph (a hit is a merge for free, as in ABC's
+ * fraig), and otherwise proved equal to its class representative by an
+ * incremental SAT query, or separated by a counterexample that refines the
+ * classes. Later nodes are encoded over representatives, so the solver sees
+ * the reduced graph only.
+ *
+ * The SAT solver is recycled (ABC does the same): after a number of queries a
+ * fresh solver is started and only the cones of later queries are encoded
+ * again, so each query runs on a small formula.
  */
 import type { Circuit } from '../core/circuit.js';
 import { randomPatterns, simulateNodes } from '../core/simulate.js';
-import type { SatSolver } from '../sat/types.js';
+import type { SatSolver, SolveOptions, SolveResult } from '../sat/types.js';
 import { Rng } from '../util/rng.js';
 
 /** Parameters of a sweep. */
 export interface SweepParams {
+  /** Creates a fresh SAT solver (called again at every recycle). */
+  readonly makeSolver: () => Promise<SatSolver>;
   /** Conflict limit per internal query (backends without one ignore it). */
   readonly conflictLimit: number;
   /** Deadline (ms since epoch) after which internal queries stop. */
@@ -21,117 +30,374 @@ export interface SweepParams {
   readonly seed: number;
   /** Words of random simulation per node (32 patterns each); 0 picks by size. */
   readonly simWords: number;
+  /** Start a fresh solver after this many queries on one solver ... */
+  readonly recycleCalls: number;
+  /** ... once it also holds more than this many variables. */
+  readonly recycleVars: number;
+  /** Skip the internal SAT queries (structural merges only). */
+  readonly structuralOnly: boolean;
 }
 
-/** State after sweeping: representatives and the solver encoding of nodes. */
-export interface SweepState {
-  /** repr[v] = literal (in the AIG) of the representative v was proved equal to, or 2*v. */
-  readonly repr: Uint32Array;
-  /** Solver variable of each encoded node (0 = not encoded). */
-  readonly nodeVar: Int32Array;
-  /** Solver variables of the primary inputs. */
-  readonly inputVars: Int32Array;
-  readonly stats: { satCalls: number; merged: number; refinements: number; undecided: number };
-  /** Root literal of a literal (through proved merges). */
-  root(lit: number): number;
-  /** Solver literal of an AIG literal, encoding its cone on demand. */
-  solverLit(lit: number): number;
-  /** Input assignment of the last SAT model. */
-  counterexample(model: Int8Array): boolean[];
+/** Defaults of {@link SweepParams} (without the solver factory). */
+export const DEFAULT_SWEEP_PARAMS: Readonly<Omit<SweepParams, 'makeSolver'>> = Object.freeze({
+  conflictLimit: 1000,
+  deadline: Number.POSITIVE_INFINITY,
+  seed: 1,
+  simWords: 0,
+  recycleCalls: 250,
+  recycleVars: 4000,
+  structuralOnly: false,
+});
+
+/** Counters of a sweep. */
+export interface SweepStats {
+  /** Internal and output SAT queries. */
+  satCalls: number;
+  /** Merges proved by SAT. */
+  merged: number;
+  /** Merges found by structural hashing of the reduced graph (no SAT call). */
+  strashMerged: number;
+  /** Counterexamples that refined the candidate classes. */
+  refinements: number;
+  /** Queries given up at the conflict limit. */
+  undecided: number;
+  /** Fresh solvers started. */
+  solvers: number;
 }
 
-/** Sweeps the AND gates of `aig` (an AIG: two-input ANDs only). */
-export async function sweepAig(aig: Circuit, solver: SatSolver, p: SweepParams): Promise<SweepState> {
-  const n = 1 + aig.numInputs + aig.numGates;
-  const first = aig.numInputs + 1;
-  const f0 = new Uint32Array(aig.numGates);
-  const f1 = new Uint32Array(aig.numGates);
-  for (let g = 0; g < aig.numGates; g++) {
-    f0[g] = aig.fanins[aig.faninStart[g]!]!;
-    f1[g] = aig.fanins[aig.faninStart[g]! + 1]!;
+/** The answer of {@link SatSweeper.prove}. */
+export type ProveResult =
+  | { readonly kind: 'equal' }
+  | { readonly kind: 'different'; readonly counterexample: boolean[] }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/** Solves on the calling thread when the backend can (native CaDiCaL), else awaits `solve`. */
+function solveQuick(s: SatSolver, opts: Omit<SolveOptions, 'signal'>): SolveResult | Promise<SolveResult> {
+  const sync = (s as { solveSync?: (o: Omit<SolveOptions, 'signal'>) => SolveResult }).solveSync;
+  return typeof sync === 'function' ? sync.call(s, opts) : s.solve(opts);
+}
+
+/** CaDiCaL options for many short incremental queries on small formulas. */
+const CADICAL_SWEEP_OPTIONS: readonly (readonly [string, number])[] = [['lucky', 0], ['elim', 0], ['probe', 0], ['subsume', 0], ['vivify', 0], ['walk', 0]];
+
+/** Applies {@link CADICAL_SWEEP_OPTIONS} when the solver has `setOption` (native CaDiCaL). */
+function tuneSolver(s: SatSolver): void {
+  const set = (s as { setOption?: (name: string, value: number) => void }).setOption;
+  if (typeof set !== 'function') return;
+  for (const [name, value] of CADICAL_SWEEP_OPTIONS) {
+    try {
+      set.call(s, name, value);
+    } catch {
+      // an option this CaDiCaL version lacks: keep its default
+    }
   }
-  const repr = new Uint32Array(n);
-  for (let v = 0; v < n; v++) repr[v] = 2 * v;
-  const root = (lit: number): number => {
+}
+
+/**
+ * Sweeps an AIG (two-input ANDs only) and keeps the result: `root(lit)` maps
+ * every literal to its proved representative; `prove` checks two literals
+ * with the current reduced graph. Call `close()` when done.
+ */
+export class SatSweeper {
+  readonly stats: SweepStats = { satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0, solvers: 0 };
+  /** repr[v] = literal of the node v was merged into, or 2*v for a representative. */
+  readonly repr: Uint32Array;
+  private readonly p: SweepParams;
+  private readonly n: number;
+  private readonly first: number;
+  private readonly f0: Uint32Array;
+  private readonly f1: Uint32Array;
+  /** Fanins (root literals) of representative gates, set when the gate is processed. */
+  private readonly rf0: Uint32Array;
+  private readonly rf1: Uint32Array;
+  private readonly processed: Uint8Array;
+  private solver: SatSolver | undefined;
+  private gen = 0;
+  private readonly nodeGen: Int32Array;
+  private readonly nodeVar: Int32Array;
+  private callsSince = 0;
+  private readonly stack: number[] = [];
+  // simulation classes
+  private w = 0;
+  private sim: Uint32Array = new Uint32Array(0);
+  private readonly phase: Uint8Array;
+  private readonly classOf: Int32Array;
+  private readonly members: number[][] = [];
+  private readonly rng: Rng;
+
+  constructor(
+    private readonly aig: Circuit,
+    params: SweepParams,
+  ) {
+    this.p = params;
+    const n = (this.n = 1 + aig.numInputs + aig.numGates);
+    this.first = aig.numInputs + 1;
+    this.f0 = new Uint32Array(aig.numGates);
+    this.f1 = new Uint32Array(aig.numGates);
+    for (let g = 0; g < aig.numGates; g++) {
+      if (aig.faninStart[g + 1]! - aig.faninStart[g]! !== 2 || aig.kinds[g] !== 0) throw new Error('sweep: the circuit is not an AIG');
+      this.f0[g] = aig.fanins[aig.faninStart[g]!]!;
+      this.f1[g] = aig.fanins[aig.faninStart[g]! + 1]!;
+    }
+    this.repr = new Uint32Array(n);
+    for (let v = 0; v < n; v++) this.repr[v] = 2 * v;
+    this.rf0 = new Uint32Array(n);
+    this.rf1 = new Uint32Array(n);
+    this.processed = new Uint8Array(n);
+    this.processed.fill(1, 0, this.first);
+    this.nodeGen = new Int32Array(n);
+    this.nodeVar = new Int32Array(n);
+    this.phase = new Uint8Array(n);
+    this.classOf = new Int32Array(n).fill(-1);
+    this.rng = new Rng(params.seed ^ 0x5eed);
+    this.simulate();
+  }
+
+  /** Root literal of a literal (through proved merges). */
+  root(lit: number): number {
     let l = lit;
-    while (repr[l >>> 1] !== 2 * (l >>> 1)) l = repr[l >>> 1]! ^ (l & 1);
+    while (this.repr[l >>> 1] !== (l & ~1)) l = this.repr[l >>> 1]! ^ (l & 1);
     return l;
-  };
-  const nodeVar = new Int32Array(n);
-  const inputVars = new Int32Array(aig.numInputs);
-  const zero = solver.newVar();
-  solver.addClause([-zero]);
-  nodeVar[0] = zero;
-  for (let i = 0; i < aig.numInputs; i++) nodeVar[i + 1] = inputVars[i] = solver.newVar();
-  const stack: number[] = [];
-  const solverLit = (lit: number): number => {
-    const r = root(lit);
-    encode(r >>> 1);
-    const v = nodeVar[r >>> 1]!;
-    return r & 1 ? -v : v;
-  };
-  // iterative Tseitin encoding of a node's cone over representatives (circuits can be 25k levels deep)
-  const encode = (v0: number): void => {
-    if (nodeVar[v0]) return;
-    stack.push(v0);
-    while (stack.length) {
-      const v = stack[stack.length - 1]!;
-      if (nodeVar[v]) {
+  }
+
+  /** An input vector on which the two literals differ in the random simulation, or null. */
+  simulationDifference(a: number, b: number): boolean[] | null {
+    const w = this.w;
+    const ma = -(a & 1), mb = -(b & 1);
+    const ba = (a >>> 1) * w, bb = (b >>> 1) * w;
+    for (let i = 0; i < w; i++) {
+      const d = (this.sim[ba + i]! ^ ma ^ this.sim[bb + i]! ^ mb) >>> 0;
+      if (d) {
+        const bit = 31 - Math.clz32(d & -d);
+        return Array.from({ length: this.aig.numInputs }, (_, k) => ((this.sim[(k + 1) * w + i]! >>> bit) & 1) === 1);
+      }
+    }
+    return null;
+  }
+
+  /** Sweeps every gate in topological order. */
+  async run(): Promise<void> {
+    for (let v = this.first; v < this.n; v++) {
+      this.processNode(v);
+      if (this.p.structuralOnly || this.repr[v] !== 2 * v) continue;
+      if (Date.now() > this.p.deadline) {
+        for (let u = v + 1; u < this.n; u++) this.processNode(u);
+        break;
+      }
+      await this.tryMerge(v);
+    }
+  }
+
+  /**
+   * Proves or refutes `a == b` on the reduced graph without a conflict limit
+   * (up to the deadline). The counterexample lists every primary input.
+   */
+  async prove(a: number, b: number, deadline: number): Promise<ProveResult> {
+    const ra = this.root(a), rb = this.root(b);
+    if (ra === rb) return { kind: 'equal' };
+    const s = await this.ensureSolver(false);
+    const x = this.satLit(ra), y = this.satLit(rb);
+    const d = s.newVar();
+    s.addClause([-d, x, y]);
+    s.addClause([-d, -x, -y]);
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return { kind: 'unknown', reason: 'time' };
+    this.stats.satCalls++;
+    this.callsSince++;
+    const res = await s.solve({ assumptions: [d], ...(Number.isFinite(remaining) ? { timeLimitMs: remaining } : {}) });
+    if (res.status === 'unsat') {
+      s.addClause([-d]);
+      return { kind: 'equal' };
+    }
+    if (res.status === 'sat') return { kind: 'different', counterexample: this.counterexample(res.model) };
+    return { kind: 'unknown', reason: res.reason };
+  }
+
+  /** Releases the solver. */
+  close(): void {
+    this.solver?.close();
+    this.solver = undefined;
+  }
+
+  // --- structural part ---
+
+  /** Rebuilds gate v over its fanins' roots: folds trivial ANDs and merges structural duplicates. */
+  private readonly table = new Map<number, number>();
+  private processNode(v: number): void {
+    if (this.processed[v]) return;
+    this.processed[v] = 1;
+    const g = v - this.first;
+    let a = this.root(this.f0[g]!), b = this.root(this.f1[g]!);
+    if (a > b) [a, b] = [b, a];
+    let to = -1;
+    if (a === 0 || a === (b ^ 1)) to = 0;
+    else if (a === 1 || a === b) to = b;
+    else {
+      const key = a * 2 * this.n + b;
+      const hit = this.table.get(key);
+      if (hit !== undefined) to = 2 * hit;
+      else this.table.set(key, v);
+    }
+    if (to >= 0) {
+      this.repr[v] = to;
+      this.stats.strashMerged++;
+      return;
+    }
+    this.rf0[v] = a;
+    this.rf1[v] = b;
+  }
+
+  // --- solver part ---
+
+  private async ensureSolver(mayRecycle: boolean): Promise<SatSolver> {
+    if (this.solver && mayRecycle && this.callsSince >= this.p.recycleCalls && this.solver.numVars > this.p.recycleVars) this.close();
+    if (!this.solver) {
+      const s = await this.p.makeSolver();
+      tuneSolver(s);
+      this.solver = s;
+      this.gen++;
+      this.callsSince = 0;
+      this.stats.solvers++;
+      const zero = s.newVar();
+      s.addClause([-zero]);
+      this.nodeGen[0] = this.gen;
+      this.nodeVar[0] = zero;
+    }
+    return this.solver;
+  }
+
+  /** Solver literal of a root literal, encoding its cone (over representatives) on demand. */
+  private satLit(lit: number): number {
+    const v0 = lit >>> 1;
+    const s = this.solver!;
+    const gen = this.gen;
+    if (this.nodeGen[v0] !== gen) {
+      const stack = this.stack;
+      stack.push(v0);
+      while (stack.length) {
+        const v = stack[stack.length - 1]!;
+        if (this.nodeGen[v] === gen) {
+          stack.pop();
+          continue;
+        }
+        if (v < this.first) {
+          stack.pop();
+          this.nodeGen[v] = gen;
+          this.nodeVar[v] = s.newVar();
+          continue;
+        }
+        const a = this.rf0[v]!, b = this.rf1[v]!;
+        let pending = false;
+        if (this.nodeGen[a >>> 1] !== gen) {
+          stack.push(a >>> 1);
+          pending = true;
+        }
+        if (this.nodeGen[b >>> 1] !== gen) {
+          stack.push(b >>> 1);
+          pending = true;
+        }
+        if (pending) continue;
         stack.pop();
+        const y = s.newVar();
+        this.nodeGen[v] = gen;
+        this.nodeVar[v] = y;
+        const la = a & 1 ? -this.nodeVar[a >>> 1]! : this.nodeVar[a >>> 1]!;
+        const lb = b & 1 ? -this.nodeVar[b >>> 1]! : this.nodeVar[b >>> 1]!;
+        s.addClause([-y, la]);
+        s.addClause([-y, lb]);
+        s.addClause([y, -la, -lb]);
+      }
+    }
+    const x = this.nodeVar[v0]!;
+    return lit & 1 ? -x : x;
+  }
+
+  /** Input vector of a model; inputs outside the encoded cones take random values. */
+  private counterexample(model: Int8Array): boolean[] {
+    const out = new Array<boolean>(this.aig.numInputs);
+    for (let i = 0; i < this.aig.numInputs; i++) {
+      const v = i + 1;
+      out[i] = this.nodeGen[v] === this.gen ? model[this.nodeVar[v]!] === 1 : this.rng.below(2) === 1;
+    }
+    return out;
+  }
+
+  /** Tries to merge representative gate v into the representative of its class. */
+  private async tryMerge(v: number): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const id = this.classOf[v]!;
+      if (id < 0) return;
+      const list = this.members[id]!;
+      // the class's representative: its first member that is still a root
+      while (list.length && this.repr[list[0]!] !== 2 * list[0]!) list.shift();
+      const r = list[0];
+      if (r === undefined || r >= v) return;
+      const pol = this.phase[v]! ^ this.phase[r]!;
+      const s = await this.ensureSolver(true);
+      const lv = this.satLit(2 * v);
+      const lr = this.satLit(2 * r + pol);
+      const d = s.newVar();
+      s.addClause([-d, lv, lr]);
+      s.addClause([-d, -lv, -lr]);
+      this.stats.satCalls++;
+      this.callsSince++;
+      const remaining = this.p.deadline - Date.now();
+      const res = await solveQuick(s, { assumptions: [d], conflictLimit: this.p.conflictLimit, ...(Number.isFinite(remaining) ? { timeLimitMs: Math.max(1, remaining) } : {}) });
+      s.addClause([-d]);
+      if (res.status === 'unsat') {
+        this.repr[v] = 2 * r + pol;
+        this.stats.merged++;
+        const i = list.indexOf(v);
+        if (i >= 0) list.splice(i, 1);
+        return;
+      }
+      if (res.status === 'sat') {
+        this.refine(this.counterexample(res.model));
         continue;
       }
-      const g = v - first;
-      const a = root(f0[g]!), b = root(f1[g]!);
-      let pending = false;
-      if (!nodeVar[a >>> 1]) {
-        stack.push(a >>> 1);
-        pending = true;
-      }
-      if (!nodeVar[b >>> 1]) {
-        stack.push(b >>> 1);
-        pending = true;
-      }
-      if (pending) continue;
-      stack.pop();
-      const y = solver.newVar();
-      nodeVar[v] = y;
-      const la = a & 1 ? -nodeVar[a >>> 1]! : nodeVar[a >>> 1]!;
-      const lb = b & 1 ? -nodeVar[b >>> 1]! : nodeVar[b >>> 1]!;
-      solver.addClause([-y, la]);
-      solver.addClause([-y, lb]);
-      solver.addClause([y, -la, -lb]);
+      this.stats.undecided++;
+      // unknown: v leaves its class (into a class of its own), so later members are not compared with it
+      this.detach(v);
+      return;
     }
-  };
-  const counterexample = (model: Int8Array): boolean[] => Array.from(inputVars, (v) => model[v] === 1);
-  const stats = { satCalls: 0, merged: 0, refinements: 0, undecided: 0 };
+    this.detach(v);
+  }
 
-  // --- candidate classes by random simulation ---
-  const w = p.simWords || Math.max(2, Math.min(64, Math.floor((24 << 20) / n)));
-  const sim = simulateNodes(aig, randomPatterns(aig.numInputs, w, p.seed));
-  const phase = new Uint8Array(n);
-  const classOf = new Int32Array(n).fill(-1);
-  const members: number[][] = [];
-  {
+  private detach(v: number): void {
+    const id = this.classOf[v]!;
+    if (id < 0) return;
+    const list = this.members[id]!;
+    const i = list.indexOf(v);
+    if (i >= 0) list.splice(i, 1);
+    this.classOf[v] = -1;
+  }
+
+  // --- simulation part ---
+
+  private simulate(): void {
+    const n = this.n;
+    const w = (this.w = this.p.simWords || Math.max(2, Math.min(64, Math.floor((16 << 20) / n))));
+    const sim = (this.sim = simulateNodes(this.aig, randomPatterns(this.aig.numInputs, w, this.p.seed)).values);
+    const phase = this.phase;
     const buckets = new Map<number, number[]>();
     for (let v = 0; v < n; v++) {
       const base = v * w;
-      const ph = sim.values[base]! & 1;
+      const ph = sim[base]! & 1;
       phase[v] = ph;
       const m = -ph;
       let h = 0x811c9dc5;
-      for (let i = 0; i < w; i++) h = Math.imul(h ^ ((sim.values[base + i]! ^ m) >>> 0), 16777619);
+      for (let i = 0; i < w; i++) h = Math.imul(h ^ ((sim[base + i]! ^ m) >>> 0), 16777619);
       let list = buckets.get(h);
       if (!list) buckets.set(h, (list = []));
       list.push(v);
     }
     const same = (u: number, v: number): boolean => {
       const mu = -phase[u]!, mv = -phase[v]!;
-      for (let i = 0; i < w; i++) if ((sim.values[u * w + i]! ^ mu) !== (sim.values[v * w + i]! ^ mv)) return false;
+      for (let i = 0; i < w; i++) if ((sim[u * w + i]! ^ mu) !== (sim[v * w + i]! ^ mv)) return false;
       return true;
     };
     for (const list of buckets.values()) {
       if (list.length < 2) continue;
-      // split hash collisions exactly
       const groups: number[][] = [];
       for (const v of list) {
         const grp = groups.find((gp) => same(gp[0]!, v));
@@ -140,31 +406,39 @@ export async function sweepAig(aig: Circuit, solver: SatSolver, p: SweepParams):
       }
       for (const grp of groups) {
         if (grp.length < 2) continue;
-        const id = members.length;
-        members.push(grp);
-        for (const v of grp) classOf[v] = id;
+        const id = this.members.length;
+        this.members.push(grp);
+        for (const v of grp) this.classOf[v] = id;
       }
     }
   }
 
-  // --- refinement by counterexamples: simulate one word around the cex and split classes ---
-  const rng = new Rng(p.seed ^ 0x5eed);
-  const refine = (cex: boolean[]): void => {
-    stats.refinements++;
-    const pats = cex.map((bit) => {
-      // pattern 0 is the cex itself, the others flip a few random inputs
-      let word = bit ? 1 : 0;
-      for (let k = 1; k < 32; k++) {
-        const flip = rng.below(Math.max(1, cex.length)) < 2;
-        word |= (bit !== flip ? 1 : 0) << k;
-      }
-      return Uint32Array.of(word >>> 0);
-    });
-    const nv = simulateNodes(aig, pats).values;
-    const count = members.length;
+  /** Simulates one word (the counterexample and 31 neighbours of it) and splits the classes. */
+  private refine(cex: boolean[]): void {
+    this.stats.refinements++;
+    const rng = this.rng;
+    const k = cex.length;
+    const pats = cex.map((bit) => Uint32Array.of(bit ? 0xffffffff : 0));
+    // patterns 1..31 flip one random input each (distance-1 neighbours), then a few more
+    for (let j = 1; j < 32 && k > 0; j++) {
+      const flips = j < 24 ? 1 : 2 + rng.below(3);
+      for (let f = 0; f < flips; f++) pats[rng.below(k)]![0]! ^= 1 << j;
+    }
+    const nv = simulateNodes(this.aig, pats).values;
+    const phase = this.phase;
+    const count = this.members.length;
     for (let id = 0; id < count; id++) {
-      const list = members[id]!;
+      const list = this.members[id]!;
       if (list.length < 2) continue;
+      const k0 = (nv[list[0]!]! ^ -phase[list[0]!]!) >>> 0;
+      let split = false;
+      for (let i = 1; i < list.length; i++) {
+        if ((nv[list[i]!]! ^ -phase[list[i]!]!) >>> 0 !== k0) {
+          split = true;
+          break;
+        }
+      }
+      if (!split) continue;
       const byKey = new Map<number, number[]>();
       for (const v of list) {
         const key = (nv[v]! ^ -phase[v]!) >>> 0;
@@ -172,64 +446,22 @@ export async function sweepAig(aig: Circuit, solver: SatSolver, p: SweepParams):
         if (!l) byKey.set(key, (l = []));
         l.push(v);
       }
-      if (byKey.size === 1) continue;
       let firstGroup = true;
       for (const grp of byKey.values()) {
         if (firstGroup) {
-          members[id] = grp;
+          this.members[id] = grp;
           firstGroup = false;
+          if (grp.length < 2) for (const v of grp) this.classOf[v] = -1;
           continue;
         }
-        const nid = members.length;
-        members.push(grp);
-        for (const v of grp) classOf[v] = nid;
+        if (grp.length < 2) {
+          this.classOf[grp[0]!] = -1;
+          continue;
+        }
+        const nid = this.members.length;
+        this.members.push(grp);
+        for (const v of grp) this.classOf[v] = nid;
       }
-    }
-  };
-
-  // --- the sweep ---
-  for (let v = first; v < n; v++) {
-    if (Date.now() > p.deadline) break;
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const id = classOf[v]!;
-      if (id < 0) break;
-      const r = members[id]![0]!;
-      if (r === v) break;
-      const pol = phase[v]! ^ phase[r]!;
-      const lv = solverLit(2 * v);
-      const lr = solverLit(2 * r + pol);
-      if (lv === lr) {
-        repr[v] = 2 * r + pol;
-        stats.merged++;
-        break;
-      }
-      // d <-> (v xor r'); ask for d
-      const d = solver.newVar();
-      solver.addClause([-d, lv, lr]);
-      solver.addClause([-d, -lv, -lr]);
-      stats.satCalls++;
-      const res = await solver.solve({ assumptions: [d], conflictLimit: p.conflictLimit });
-      if (res.status === 'unsat') {
-        solver.addClause([-d]);
-        solver.addClause([-lv, lr]);
-        solver.addClause([lv, -lr]);
-        repr[v] = 2 * r + pol;
-        stats.merged++;
-        break;
-      }
-      solver.addClause([-d]);
-      if (res.status === 'sat') {
-        refine(counterexample(res.model));
-        continue;
-      }
-      stats.undecided++;
-      // unknown: leave v in its own class so later members compare against it
-      members[id] = members[id]!.filter((u) => u !== v);
-      const nid = members.length;
-      members.push([v]);
-      classOf[v] = nid;
-      break;
     }
   }
-  return { repr, nodeVar, inputVars, stats, root, solverLit, counterexample };
 }

@@ -1,11 +1,13 @@
 /** The answer of an equivalence check, with its evidence. */
 
 /** How a verdict was reached. */
-export type EquivalenceMethod = 'exhaustive' | 'sat' | 'structural';
+export type EquivalenceMethod = 'exhaustive' | 'sat' | 'structural' | 'simulation';
 
 /** Counters of a check. */
 export interface EquivalenceStats {
   ms: number;
+  /** Time until the end of SAT sweeping (the rest is the output miters). */
+  sweepMs?: number;
   /** Nodes of the combined AIG (SAT engine). */
   aigNodes?: number;
   satCalls?: number;
@@ -13,8 +15,12 @@ export interface EquivalenceStats {
   merged?: number;
   /** Counterexamples that refined the candidate classes. */
   refinements?: number;
+  /** Merges found by structural hashing of the reduced graph, without SAT. */
+  strashMerged?: number;
   /** Queries given up at the conflict limit. */
   undecided?: number;
+  /** SAT solvers started (the sweep recycles its solver). */
+  solvers?: number;
 }
 
 /** Equivalent, different with a replayed counterexample, or unknown. */

@@ -2,9 +2,14 @@
 import type { Command } from '../command.js';
 import { convertCommand } from './convert.js';
 import { eqCommand } from './eq.js';
+import { correspondCommand } from './correspond.js';
 import { satCommand } from './sat.js';
+import { problemCommand } from './problem.js';
+import { npnCommand } from './npn.js';
+import { minCommand } from './min.js';
+import { censusCommand } from './census.js';
 import { showCommand } from './show.js';
 import { simCommand } from './sim.js';
 import { statsCommand } from './stats.js';
 
-export const COMMANDS: readonly Command[] = [statsCommand, simCommand, convertCommand, showCommand, eqCommand, satCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand] as unknown as readonly Command[];

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { BackendError } from '../../errors.js';
+import { BackendError, UsageError } from '../../errors.js';
 import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats } from '../types.js';
 import { badModelError, checkSolveOptions, ClauseStore } from './cadical-common.js';
 
@@ -29,6 +29,8 @@ interface CadicalAddon {
   create(proofPath: string | undefined, binaryProof: boolean): Handle;
   addClauses(h: Handle, lits: Int32Array): void;
   solve(h: Handle, assumptions: Int32Array, conflictLimit: number, timeLimitMs: number, numVars: number): Promise<AddonSolveResult>;
+  solveSync?(h: Handle, assumptions: Int32Array, conflictLimit: number, timeLimitMs: number, numVars: number): AddonSolveResult;
+  setOption?(h: Handle, name: string, value: number): boolean;
   terminate(h: Handle): void;
   release(h: Handle): void;
 }
@@ -88,6 +90,26 @@ export interface CadicalNativeOptions {
 }
 
 /**
+ * The native solver's extras beyond {@link SatSolver}: option setting and a
+ * synchronous solve for many short incremental queries (SAT sweeping), which
+ * saves the thread-pool round trip of `solve`.
+ */
+export interface CadicalNativeSolver extends SatSolver {
+  /**
+   * Sets a CaDiCaL option (`cadical --help` lists them, e.g. `lucky`, `elim`).
+   * Only legal before the first clause or solve call. Throws UsageError (code
+   * `bad-option`) for an unknown option, at the wrong time, or when the addon
+   * predates this method.
+   */
+  setOption(name: string, value: number): void;
+  /**
+   * Like `solve` but on the calling thread: blocks the event loop until it
+   * ends, so give it a conflict or time limit. No AbortSignal.
+   */
+  solveSync(opts?: Omit<SolveOptions, 'signal'>): SolveResult;
+}
+
+/**
  * Creates an incremental in-process CaDiCaL solver. Throws BackendError
  * (code `unavailable`) when the addon is not built; check
  * {@link cadicalNativeAvailable} first.
@@ -96,7 +118,7 @@ export interface CadicalNativeOptions {
  * before it is returned; a wrong model is a BackendError (code `bad-model`).
  * Only one `solve` may run at a time per solver (BackendError `busy`).
  */
-export function createCadicalNativeSolver(opts: CadicalNativeOptions = {}): SatSolver {
+export function createCadicalNativeSolver(opts: CadicalNativeOptions = {}): CadicalNativeSolver {
   const { addon, error } = loadAddon();
   if (addon === null) throw new BackendError(error, 'unavailable');
   let handle: Handle;
@@ -105,14 +127,14 @@ export function createCadicalNativeSolver(opts: CadicalNativeOptions = {}): SatS
   } catch (err) {
     throw new BackendError(`cadical: ${err instanceof Error ? err.message : String(err)}`, 'proof-open');
   }
-  return new CadicalNativeSolver(addon, handle);
+  return new CadicalNativeSolverImpl(addon, handle);
 }
 
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted ?? false;
 }
 
-class CadicalNativeSolver implements SatSolver {
+class CadicalNativeSolverImpl implements CadicalNativeSolver {
   readonly backend = 'cadical';
   private readonly store = new ClauseStore();
   private flushed = 0;
@@ -178,6 +200,43 @@ class CadicalNativeSolver implements SatSolver {
       this.counters.solveMs += performance.now() - started;
     }
 
+    return this.interpret(res, assumptions, opts);
+  }
+
+  setOption(name: string, value: number): void {
+    this.ensureUsable();
+    if (!Number.isInteger(value)) throw new UsageError(`cadical: option ${name} needs an integer value, not ${String(value)}`, 'bad-option');
+    if (this.store.end > 0 || this.counters.solveCalls > 0) throw new UsageError(`cadical: option '${name}' must be set before the first clause and solve call`, 'bad-option');
+    if (this.addon.setOption === undefined) throw new UsageError('cadical: the native addon is too old for setOption; rebuild it (node src/native/build-native.mjs)', 'bad-option');
+    if (!this.addon.setOption(this.handle, name, value)) {
+      throw new UsageError(`cadical: cannot set option '${name}' (unknown option, or clauses were already added)`, 'bad-option');
+    }
+  }
+
+  solveSync(opts: Omit<SolveOptions, 'signal'> = {}): SolveResult {
+    this.ensureUsable();
+    const assumptions = opts.assumptions ?? [];
+    checkSolveOptions(assumptions, opts.timeLimitMs, opts.conflictLimit);
+    for (const a of assumptions) this.store.numVars = Math.max(this.store.numVars, Math.abs(a));
+    if (this.store.end > this.flushed) {
+      this.addon.addClauses(this.handle, this.store.slice(this.flushed));
+      this.flushed = this.store.end;
+    }
+    const started = performance.now();
+    let res: AddonSolveResult;
+    try {
+      if (this.addon.solveSync === undefined) throw new Error('the native addon is too old for solveSync; rebuild it');
+      res = this.addon.solveSync(this.handle, Int32Array.from(assumptions), opts.conflictLimit ?? -1, opts.timeLimitMs ?? -1, this.store.numVars);
+    } catch (err) {
+      throw new BackendError(`cadical: ${err instanceof Error ? err.message : String(err)}`, 'crashed');
+    } finally {
+      this.counters.solveCalls++;
+      this.counters.solveMs += performance.now() - started;
+    }
+    return this.interpret(res, assumptions, opts);
+  }
+
+  private interpret(res: AddonSolveResult, assumptions: readonly number[], opts: SolveOptions): SolveResult {
     if (res.status === 10 && res.model !== undefined) {
       const violation = this.store.findViolation(res.model, assumptions);
       if (violation !== null) throw badModelError('cadical', violation);
