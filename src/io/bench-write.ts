@@ -22,10 +22,10 @@
  * BUF/NOT/vdd/gnd line under the output's name.
  */
 import type { Circuit } from '../core/circuit.js';
-import { gateFanins, numNodes, positiveGateName } from '../core/circuit.js';
+import { gateFanins, numNodes } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { toHex, type TruthTable } from '../tt/truth-table.js';
-import { majorityTable, NameAllocator, normalizeLut, sanitizeName } from './line-lexer.js';
+import { majorityTable, NameAllocator, nameRemainingGates, normalizeLut, sanitizeName } from './line-lexer.js';
 
 /** Options of {@link writeBench}. */
 export interface WriteBenchOptions {
@@ -91,11 +91,7 @@ export function writeBench(c: Circuit, opts: WriteBenchOptions = {}): string {
       outName.push(a);
     }
   });
-  for (let g = 0; g < c.numGates; g++) {
-    const gn = positiveGateName(c, g);
-    if (gn !== undefined && name[first + g] === undefined) name[first + g] = names.fresh(gn);
-  }
-  for (let v = first; v < N; v++) if (name[v] === undefined) name[v] = names.fresh(`n${v}`);
+  nameRemainingGates(c, name, names);
 
   const lines: string[] = [];
   const invName: (string | undefined)[] = new Array(N);

@@ -23,11 +23,11 @@
  */
 import { UnsupportedError } from '../errors.js';
 import { CircuitBuilder } from '../core/builder.js';
-import { validateCircuit, type Circuit } from '../core/circuit.js';
+import type { Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
 import { fromHex, MAX_TT_VARS, type TruthTable } from '../tt/truth-table.js';
-import { decodeInput, failAt, logicalLines, resolveNetlist, type NamedDefinition, type Token } from './line-lexer.js';
+import { buildNetlist, decodeInput, failAt, logicalLines, type NamedDefinition, type Token } from './line-lexer.js';
 
 export { writeBench, type WriteBenchOptions } from './bench-write.js';
 
@@ -175,18 +175,7 @@ function parseBenchText(text: string, file: string): Circuit {
     defs.push({ name: head, fanins, payload: lut ? { op, lut } : { op } });
   }
 
-  const b = new CircuitBuilder({ strash: false });
-  const known = new Map<string, Lit>();
-  for (const t of inputs) known.set(t.text, b.addInput(t.text));
-  const lits = resolveNetlist(file, known, defs, (d, fs) => buildGate(b, d, fs));
-  for (const o of outputs) {
-    const lit = lits.get(o.text);
-    if (lit === undefined) failAt(file, o, 'undefined-signal', `output '${o.text}' is never defined`);
-    b.addOutput(lit, o.text);
-  }
-  const c = b.build();
-  validateCircuit(c);
-  return c;
+  return buildNetlist(file, inputs, outputs, defs, buildGate);
 }
 
 function parseLutTable(t: Token, k: number, file: string): TruthTable {

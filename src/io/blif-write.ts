@@ -17,10 +17,10 @@
  * a suffix `_1`, ...; unnamed gates are `n<node>`).
  */
 import type { Circuit } from '../core/circuit.js';
-import { gateFanins, numNodes, positiveGateName } from '../core/circuit.js';
+import { gateFanins, numNodes } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { ttCountOnes, ttIsConst, type TruthTable } from '../tt/truth-table.js';
-import { majorityTable, NameAllocator, normalizeLut, sanitizeName } from './line-lexer.js';
+import { majorityTable, NameAllocator, nameRemainingGates, normalizeLut, sanitizeName } from './line-lexer.js';
 
 /** Options of {@link writeBlif}. */
 export interface WriteBlifOptions {
@@ -69,11 +69,7 @@ export function writeBlif(c: Circuit, opts: WriteBlifOptions = {}): string {
       outName.push(a);
     }
   });
-  for (let g = 0; g < c.numGates; g++) {
-    const gn = positiveGateName(c, g);
-    if (gn !== undefined && name[first + g] === undefined) name[first + g] = names.fresh(gn);
-  }
-  for (let v = first; v < N; v++) if (name[v] === undefined) name[v] = names.fresh(`n${v}`);
+  nameRemainingGates(c, name, names);
 
   const body: string[] = [];
   const names1 = (ins: readonly string[], out: string, rows: readonly string[]): void => {

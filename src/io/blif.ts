@@ -25,11 +25,11 @@
  */
 import { UnsupportedError } from '../errors.js';
 import { CircuitBuilder } from '../core/builder.js';
-import { validateCircuit, type Circuit } from '../core/circuit.js';
+import type { Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
 import { createFromFunction, fromWords, type TruthTable } from '../tt/truth-table.js';
-import { decodeInput, failAt, logicalLines, resolveNetlist, type NamedDefinition, type Token } from './line-lexer.js';
+import { buildNetlist, decodeInput, failAt, logicalLines, type NamedDefinition, type Token } from './line-lexer.js';
 
 export { writeBlif, type WriteBlifOptions } from './blif-write.js';
 
@@ -141,18 +141,7 @@ export function parseBlif(input: string | Uint8Array, opts: ParseBlifOptions = {
     failAt(file, head, 'unexpected-token', `unknown directive '${dir}'`);
   }
 
-  const b = new CircuitBuilder({ strash: false });
-  const known = new Map<string, Lit>();
-  for (const t of inputs) known.set(t.text, b.addInput(t.text));
-  const lits = resolveNetlist(file, known, defs, (d, fs) => buildNode(b, d, fs));
-  for (const o of outputs) {
-    const lit = lits.get(o.text);
-    if (lit === undefined) failAt(file, o, 'undefined-signal', `output '${o.text}' is never defined`);
-    b.addOutput(lit, o.text);
-  }
-  const c = b.build();
-  validateCircuit(c);
-  return c;
+  return buildNetlist(file, inputs, outputs, defs, buildNode);
 }
 
 function readRow(file: string, node: NamedDefinition<Cover>, toks: readonly Token[], end: Token): void {

@@ -8,6 +8,8 @@
  * character, the punctuation characters and the continuation character.
  */
 import { ParseError, type ParseErrorCode } from '../errors.js';
+import { CircuitBuilder } from '../core/builder.js';
+import { numNodes, positiveGateName, validateCircuit, type Circuit } from '../core/circuit.js';
 import type { Lit } from '../core/literal.js';
 import { createFromFunction, type TruthTable } from '../tt/truth-table.js';
 
@@ -237,6 +239,32 @@ export function resolveNetlist<T>(
   return lits;
 }
 
+/**
+ * Builds the circuit of a named netlist (BENCH, BLIF): `inputs` in order,
+ * `defs` via {@link resolveNetlist} and `build`, then `outputs` in order; an
+ * output naming no signal is a ParseError (`undefined-signal`).
+ */
+export function buildNetlist<T>(
+  file: string,
+  inputs: readonly Token[],
+  outputs: readonly Token[],
+  defs: readonly NamedDefinition<T>[],
+  build: (b: CircuitBuilder, def: NamedDefinition<T>, fanins: Lit[]) => Lit,
+): Circuit {
+  const b = new CircuitBuilder({ strash: false });
+  const known = new Map<string, Lit>();
+  for (const t of inputs) known.set(t.text, b.addInput(t.text));
+  const lits = resolveNetlist(file, known, defs, (d, fs) => build(b, d, fs));
+  for (const o of outputs) {
+    const lit = lits.get(o.text);
+    if (lit === undefined) failAt(file, o, 'undefined-signal', `output '${o.text}' is never defined`);
+    b.addOutput(lit, o.text);
+  }
+  const c = b.build();
+  validateCircuit(c);
+  return c;
+}
+
 // ---------------------------------------------------------------------------
 // Writer helpers shared by the BENCH and BLIF writers.
 
@@ -262,6 +290,20 @@ export class NameAllocator {
     this.used.add(s);
     return s;
   }
+}
+
+/**
+ * Names every gate node of `c` that `name` (indexed by node) leaves unnamed:
+ * first with the gate's own name where it has one, then `n<node>` for the
+ * rest, so a generated name never takes one the circuit already uses.
+ */
+export function nameRemainingGates(c: Circuit, name: (string | undefined)[], names: NameAllocator): void {
+  const first = c.numInputs + 1;
+  for (let g = 0; g < c.numGates; g++) {
+    const gn = positiveGateName(c, g);
+    if (gn !== undefined && name[first + g] === undefined) name[first + g] = names.fresh(gn);
+  }
+  for (let v = first; v < numNodes(c); v++) if (name[v] === undefined) name[v] = names.fresh(`n${v}`);
 }
 
 /** Replaces every character matched by `bad` with `_`; the empty name becomes `_`. */

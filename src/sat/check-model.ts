@@ -24,6 +24,18 @@ export function checkModel(clauses: readonly ArrayLike<number>[], model: ArrayLi
 }
 
 /**
+ * Returns the first literal of `assumptions` that `model` makes false (or
+ * leaves unassigned), or undefined when the model satisfies all of them.
+ */
+export function falseAssumption(model: ArrayLike<number>, assumptions: readonly number[]): number | undefined {
+  for (const lit of assumptions) {
+    const value = model[Math.abs(lit)] ?? 0;
+    if (!(lit > 0 ? value > 0 : value < 0)) return lit;
+  }
+  return undefined;
+}
+
+/**
  * Throws {@link BackendError} (code `bad-model`) when `model` falsifies a
  * clause or an assumption; otherwise returns nothing.
  */
@@ -38,10 +50,8 @@ export function assertModel(
     const text = Array.from(clauses[bad]!).join(' ');
     throw new BackendError(`${backend} returned a model that falsifies clause ${bad} (${text} 0)`, 'bad-model');
   }
-  for (const lit of assumptions) {
-    const value = model[Math.abs(lit)] ?? 0;
-    if (!(lit > 0 ? value > 0 : value < 0)) {
-      throw new BackendError(`${backend} returned a model that falsifies assumption ${lit}`, 'bad-model');
-    }
+  const lit = falseAssumption(model, assumptions);
+  if (lit !== undefined) {
+    throw new BackendError(`${backend} returned a model that falsifies assumption ${lit}`, 'bad-model');
   }
 }

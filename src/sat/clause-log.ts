@@ -11,17 +11,22 @@ import type { Cnf } from './types.js';
 export const MAX_VAR = 0x7fffffff;
 
 /**
- * Checks that `lit` is a non-zero integer DIMACS literal.
+ * Checks that `lit` is a non-zero integer DIMACS literal whose variable is at
+ * most `maxVar` (a backend with a smaller limit passes its own).
  * @throws UsageError (code `bad-literal`) otherwise.
  */
-export function checkLiteral(lit: number): void {
-  if (!Number.isInteger(lit) || lit === 0 || lit > MAX_VAR || lit < -MAX_VAR) {
-    throw new UsageError(`bad literal ${String(lit)}: expected a non-zero 32-bit integer`, 'bad-literal');
+export function checkLiteral(lit: number, maxVar = MAX_VAR): void {
+  if (!Number.isInteger(lit) || lit === 0 || lit > maxVar || lit < -maxVar) {
+    const bound = maxVar < MAX_VAR ? ` with |lit| <= ${maxVar}` : '';
+    throw new UsageError(`bad literal ${String(lit)}: expected a non-zero 32-bit integer${bound}`, 'bad-literal');
   }
 }
 
 /** An append-only list of validated clauses plus the largest variable seen. */
 export class ClauseLog {
+  /** @param maxVar largest variable index accepted (default {@link MAX_VAR}). */
+  constructor(readonly maxVar = MAX_VAR) {}
+
   /** Largest variable index seen (in clauses, assumptions or from {@link ClauseLog.newVar}). */
   numVars = 0;
   /** The clauses, in the order they were added. */
@@ -35,18 +40,17 @@ export class ClauseLog {
 
   /** Notes that variable `v` exists (e.g. it occurs in an assumption). */
   touch(lit: number): void {
-    checkLiteral(lit);
+    checkLiteral(lit, this.maxVar);
     const v = Math.abs(lit);
     if (v > this.numVars) this.numVars = v;
   }
 
-  /** Validates, copies and stores a clause; returns the stored copy. */
+  /** Validates, copies and stores a clause; returns the stored copy. Nothing changes when a literal is bad. */
   add(lits: ArrayLike<number>): Int32Array {
+    for (let i = 0; i < lits.length; i++) checkLiteral(lits[i]!, this.maxVar);
     const clause = Int32Array.from(lits);
-    for (let i = 0; i < lits.length; i++) {
-      const lit = lits[i]!;
-      checkLiteral(lit);
-      const v = Math.abs(lit);
+    for (let i = 0; i < clause.length; i++) {
+      const v = Math.abs(clause[i]!);
       if (v > this.numVars) this.numVars = v;
     }
     this.clauses.push(clause);
@@ -88,15 +92,18 @@ export function unflattenClauses(flat: Int32Array): Int32Array[] {
 }
 
 /**
- * Validates the assumption literals and limits of a solve call.
+ * Validates the assumption literals (variables up to `maxVar`) and limits of a solve call.
  * @throws UsageError (codes `bad-literal`, `bad-limit`).
  */
-export function validateSolveOptions(opts: {
-  readonly assumptions?: readonly number[];
-  readonly timeLimitMs?: number;
-  readonly conflictLimit?: number;
-}): void {
-  for (const lit of opts.assumptions ?? []) checkLiteral(lit);
+export function validateSolveOptions(
+  opts: {
+    readonly assumptions?: readonly number[];
+    readonly timeLimitMs?: number;
+    readonly conflictLimit?: number;
+  },
+  maxVar = MAX_VAR,
+): void {
+  for (const lit of opts.assumptions ?? []) checkLiteral(lit, maxVar);
   if (opts.timeLimitMs !== undefined && !(opts.timeLimitMs >= 0)) {
     throw new UsageError(`timeLimitMs must be >= 0, got ${String(opts.timeLimitMs)}`, 'bad-limit');
   }

@@ -6,15 +6,18 @@ function cnf(numVars: number, clauses: number[][]): Cnf {
   return { numVars, clauses: clauses.map((c) => Int32Array.from(c)) };
 }
 
-/** PHP(n+1, n): n+1 pigeons in n holes, UNSAT. Variable p*n+h+1 = pigeon p in hole h. */
-export function pigeonhole(n: number): Cnf {
+/**
+ * PHP(pigeons, n): `pigeons` (default n+1) pigeons in n holes, UNSAT iff
+ * pigeons > n. Variable p*n+h+1 = pigeon p in hole h.
+ */
+export function pigeonhole(n: number, pigeons = n + 1): Cnf {
   const v = (p: number, h: number): number => p * n + h + 1;
   const clauses: number[][] = [];
-  for (let p = 0; p <= n; p++) clauses.push(Array.from({ length: n }, (_, h) => v(p, h)));
+  for (let p = 0; p < pigeons; p++) clauses.push(Array.from({ length: n }, (_, h) => v(p, h)));
   for (let h = 0; h < n; h++) {
-    for (let p = 0; p <= n; p++) for (let q = p + 1; q <= n; q++) clauses.push([-v(p, h), -v(q, h)]);
+    for (let p = 0; p < pigeons; p++) for (let q = p + 1; q < pigeons; q++) clauses.push([-v(p, h), -v(q, h)]);
   }
-  return cnf((n + 1) * n, clauses);
+  return cnf(pigeons * n, clauses);
 }
 
 /** Uniform random 3-SAT with distinct variables per clause, from a seed. */

@@ -11,8 +11,9 @@ import { BackendError, UsageError } from '../errors.js';
 import { cadicalBinaryPath } from './backends/cadical-cli.js';
 import { cadicalNativeAvailable } from './backends/cadical-native.js';
 import { assertModel } from './check-model.js';
-import { ClauseLog, validateSolveOptions } from './clause-log.js';
-import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats } from './types.js';
+import { validateSolveOptions } from './clause-log.js';
+import { ClauseLogSolver } from './solver-base.js';
+import type { SatSolver, SolveOptions, SolveResult } from './types.js';
 import { createWorkerSolver, type WorkerBackendName } from './worker-solver.js';
 
 /** One member of a portfolio. */
@@ -53,48 +54,27 @@ export function createPortfolioSolver(options: PortfolioOptions = {}): Portfolio
 
 type Run = { readonly index: number; readonly result: SolveResult } | { readonly index: number; readonly error: unknown };
 
-class Portfolio implements PortfolioSolver {
+class Portfolio extends ClauseLogSolver implements PortfolioSolver {
   readonly backend = 'portfolio';
-  private readonly log = new ClauseLog();
   private readonly solvers: SatSolver[];
   private readonly sent: number[];
   private winner: string | undefined;
-  private readonly counters: SolverStats = { solveCalls: 0, solveMs: 0 };
 
   constructor(private readonly members: readonly PortfolioMember[]) {
+    super();
     this.solvers = members.map((m) => createWorkerSolver(m.backend, m.seed === undefined ? {} : { seed: m.seed }));
     this.sent = members.map(() => 0);
-  }
-
-  get numVars(): number {
-    return this.log.numVars;
-  }
-
-  newVar(): number {
-    return this.log.newVar();
-  }
-
-  addClause(lits: ArrayLike<number>): void {
-    this.log.add(lits);
-  }
-
-  addCnf(cnf: Cnf): void {
-    this.log.addCnf(cnf);
-  }
-
-  stats(): SolverStats {
-    return { ...this.counters };
   }
 
   lastWinner(): string | undefined {
     return this.winner;
   }
 
-  close(): void {
+  override close(): void {
     for (const s of this.solvers) s.close();
   }
 
-  async solve(opts: SolveOptions = {}): Promise<SolveResult> {
+  override async solve(opts: SolveOptions = {}): Promise<SolveResult> {
     validateSolveOptions(opts);
     const assumptions = [...(opts.assumptions ?? [])];
     for (const lit of assumptions) this.log.touch(lit);

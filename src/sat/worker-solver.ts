@@ -17,8 +17,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BackendError } from '../errors.js';
 import { assertModel } from './check-model.js';
-import { ClauseLog, flattenClauses, validateSolveOptions } from './clause-log.js';
-import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats, UnknownReason } from './types.js';
+import { flattenClauses, validateSolveOptions } from './clause-log.js';
+import { ClauseLogSolver, fitModel } from './solver-base.js';
+import type { SatSolver, SolveOptions, SolveResult, UnknownReason } from './types.js';
 import type {
   FromWorker,
   ToWorker,
@@ -63,46 +64,26 @@ interface Pending {
   readonly reject: (e: Error) => void;
 }
 
-class WorkerSolver implements SatSolver {
-  private readonly log = new ClauseLog();
+class WorkerSolver extends ClauseLogSolver {
   private worker: Worker | undefined;
   private sent = 0;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
-  private readonly counters: SolverStats = { solveCalls: 0, solveMs: 0 };
 
   constructor(
     readonly backend: WorkerBackendName,
     private readonly options: WorkerBackendOptions,
-  ) {}
-
-  get numVars(): number {
-    return this.log.numVars;
+  ) {
+    super();
   }
 
-  newVar(): number {
-    return this.log.newVar();
-  }
-
-  addClause(lits: ArrayLike<number>): void {
-    this.log.add(lits);
-  }
-
-  addCnf(cnf: Cnf): void {
-    this.log.addCnf(cnf);
-  }
-
-  stats(): SolverStats {
-    return { ...this.counters };
-  }
-
-  close(): void {
+  override close(): void {
     this.closed = true;
     this.stop('aborted');
   }
 
-  async solve(opts: SolveOptions = {}): Promise<SolveResult> {
+  override async solve(opts: SolveOptions = {}): Promise<SolveResult> {
     if (this.closed) throw new BackendError(`${this.backend}: solve() after close()`, 'closed');
     validateSolveOptions(opts);
     const assumptions = [...(opts.assumptions ?? [])];
@@ -197,13 +178,4 @@ class WorkerSolver implements SatSolver {
     this.pending.clear();
     if (worker !== undefined) void worker.terminate();
   }
-}
-
-/** Pads or trims a worker's model to variables 1..numVars (padding is false). */
-function fitModel(model: Int8Array, numVars: number): Int8Array {
-  if (model.length === numVars + 1) return model;
-  const out = new Int8Array(numVars + 1).fill(-1);
-  out.set(model.subarray(0, Math.min(model.length, numVars + 1)));
-  out[0] = 0;
-  return out;
 }

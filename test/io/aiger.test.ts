@@ -10,6 +10,7 @@ import { simulateRandom, simulateTruthTables } from '../../src/core/simulate.js'
 import { ParseError, UnsupportedError, WaterlooError } from '../../src/errors.js';
 import { parseAiger, parseAigerDetailed, writeAiger } from '../../src/io/aiger.js';
 import { fromBinary, fromHex, toHex } from '../../src/tt/truth-table.js';
+import { caught, errorFixtureTests, goldenFixtureTests } from '../helpers/fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/aiger');
 const EXAMPLES = join(import.meta.dirname, '../../circuits/aiger_examples');
@@ -36,28 +37,13 @@ function normalise(c: Circuit, comment: string | undefined): object {
   };
 }
 
-function caught(f: () => unknown): WaterlooError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WaterlooError) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
-
 describe('parseAiger golden fixtures', () => {
-  const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== '_error_');
-  it('has the fixtures', () => expect(cases.length).toBeGreaterThanOrEqual(17));
-  for (const { name } of cases) {
-    it(name, async () => {
-      const dir = join(FIXTURES, name);
-      const file = inputFile(dir);
-      const { circuit, comment } = parseAigerDetailed(readFileSync(join(dir, file)), { fileName: file });
-      validateCircuit(circuit);
-      await expect(`${JSON.stringify(normalise(circuit, comment), null, 2)}\n`).toMatchFileSnapshot(join(dir, 'expected.json'));
-    });
-  }
+  goldenFixtureTests(FIXTURES, 17, (dir) => {
+    const file = inputFile(dir);
+    const { circuit, comment } = parseAigerDetailed(readFileSync(join(dir, file)), { fileName: file });
+    validateCircuit(circuit);
+    return normalise(circuit, comment);
+  });
 
   it('computes the documented functions of the AIGER examples', () => {
     const tts = (f: string): string[] => simulateTruthTables(parseAiger(readFileSync(join(EXAMPLES, f)))).map(toHex);
@@ -102,19 +88,15 @@ describe('parseAiger refuses sequential AIGER', () => {
 });
 
 describe('parseAiger error fixtures', () => {
-  const dir = join(FIXTURES, '_error_');
-  const cases = readdirSync(dir);
-  it('has one fixture per failure mode', () => expect(cases.length).toBeGreaterThanOrEqual(50));
-  for (const name of cases) {
-    it(name, async () => {
-      const file = inputFile(join(dir, name));
-      const e = caught(() => parseAiger(readFileSync(join(dir, name, file)), { fileName: file }));
-      expect(e instanceof ParseError || e instanceof UnsupportedError).toBe(true);
-      if (e instanceof ParseError) expect(e.toString()).toBe(`${e.file}:${e.line}:${e.column}: ${e.reason}`);
-      await expect(`${e.message}\n`).toMatchFileSnapshot(join(dir, name, 'error.txt'));
-      await expect(`${e.name} ${e.code}\n`).toMatchFileSnapshot(join(dir, name, 'code.txt'));
-    });
-  }
+  const check = async (e: WaterlooError, dir: string): Promise<void> => {
+    expect(e instanceof ParseError || e instanceof UnsupportedError).toBe(true);
+    if (e instanceof ParseError) expect(e.toString()).toBe(`${e.file}:${e.line}:${e.column}: ${e.reason}`);
+    await expect(`${e.name} ${e.code}\n`).toMatchFileSnapshot(join(dir, 'code.txt'));
+  };
+  errorFixtureTests(FIXTURES, { minCases: 50, check }, (dir) => {
+    const file = inputFile(dir);
+    return parseAiger(readFileSync(join(dir, file)), { fileName: file });
+  });
 });
 
 describe('parseAiger inputs', () => {

@@ -1,33 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateCircuit, type Circuit } from '../../src/core/circuit.js';
 import { GateKind } from '../../src/core/gate.js';
-import { simulateTruthTables } from '../../src/core/simulate.js';
 import { parseBench, writeBench } from '../../src/io/bench.js';
-import { toHex } from '../../src/tt/truth-table.js';
 import { arbitraryCircuit } from '../helpers/arbitrary-circuit.js';
+import { assertRoundTripKeepsFunctionsAndNames, tables } from '../helpers/fuzz.js';
 
 const SEED = 0xbe4c;
 const RUNS = 300;
-
-function tables(c: Circuit): string[] {
-  return simulateTruthTables(c).map(toHex);
-}
 
 describe(`BENCH round trip (fast-check seed ${SEED})`, () => {
   console.log(`bench.prop: fast-check seed ${SEED}, ${RUNS} runs per property`);
 
   it('any circuit: write then parse keeps truth tables and input/output names', () => {
-    fc.assert(
-      fc.property(arbitraryCircuit(), (c) => {
-        const d = parseBench(writeBench(c));
-        validateCircuit(d);
-        expect(tables(d)).toEqual(tables(c));
-        expect(d.inputNames).toEqual(c.inputNames);
-        expect(d.outputNames).toEqual(c.outputNames);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
+    assertRoundTripKeepsFunctionsAndNames((c) => parseBench(writeBench(c)), SEED, RUNS);
   });
 
   it('AND/XOR circuits without constant fanins keep their gate count (inverters become edges again, k-input XORs k-1 gates)', () => {

@@ -3,38 +3,15 @@
  * hand-written formulas, and a reference DPLL solver for small formulas.
  */
 
+import { pigeonhole } from '../../src/sat/families.js';
 import type { Cnf } from '../../src/sat/index.js';
+import { mulberry32Random3Sat as random3Sat } from '../helpers/mulberry32.js';
 
-/** Deterministic 32-bit PRNG (mulberry32); returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** PHP(n+1, n) from `src/sat/families.ts`; random 3-SAT from the mulberry32 stream, kept so the corpus stays the same. */
+export { pigeonhole, random3Sat };
 
 function cnf(numVars: number, clauses: number[][]): Cnf {
   return { numVars, clauses: clauses.map((c) => Int32Array.from(c)) };
-}
-
-import { pigeonhole } from '../../src/sat/families.js';
-
-export { pigeonhole };
-
-/** Uniform random 3-SAT with distinct variables per clause (mulberry32 stream, kept so the corpus stays the same). */
-export function random3Sat(numVars: number, numClauses: number, seed: number): Cnf {
-  const rng = mulberry32(seed);
-  const clauses: number[][] = [];
-  for (let i = 0; i < numClauses; i++) {
-    const vars = new Set<number>();
-    while (vars.size < 3) vars.add(1 + Math.floor(rng() * numVars));
-    clauses.push([...vars].map((x) => (rng() < 0.5 ? -x : x)));
-  }
-  return cnf(numVars, clauses);
 }
 
 /** A named instance with its known answer (when known). */

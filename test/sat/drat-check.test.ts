@@ -7,7 +7,8 @@ import { checkDrat } from '../../src/sat/drat-check.js';
 import { parseDratProof, type DratSteps } from '../../src/sat/drat-parse.js';
 import type { Cnf } from '../../src/sat/types.js';
 import { cadicalBinaryPath } from '../../src/sat/backends/cadical-cli.js';
-import { pigeonhole, random3Sat, rng, toDimacs } from './cnf-corpus.js';
+import { mulberry32 } from '../helpers/mulberry32.js';
+import { pigeonhole, random3Sat, toDimacs } from './cnf-corpus.js';
 
 const cnf = (numVars: number, clauses: number[][]): Cnf => ({ numVars, clauses: clauses.map((c) => Int32Array.from(c)) });
 
@@ -178,7 +179,7 @@ describe.skipIf(cadical === null)('checkDrat on CaDiCaL proofs (needs the cadica
         .map((s, i) => (!s.del && s.lits.length > 0 && i < emptyAt ? i : -1))
         .filter((i) => i >= 0)
         .slice(0, readLemmas);
-      const r = rng(SEED);
+      const r = mulberry32(SEED);
       const corruptions: [string, Step[]][] = [];
       // Empty clause claimed right at the start.
       corruptions.push(['empty clause first', [{ del: false, lits: [] }, ...original]]);

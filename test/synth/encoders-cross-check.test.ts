@@ -14,6 +14,7 @@ import { simulateTruthTables } from '../../src/core/simulate.js';
 import { synthesize, type EncoderName } from '../../src/synth/index.js';
 import { npnClasses } from '../../src/tt/npn.js';
 import { specFromHex, specSatisfiedBy, type FunctionSpec } from '../../src/tt/spec.js';
+import { mulberry32 } from '../helpers/mulberry32.js';
 
 const SLOW = process.env['WATERLOO_SLOW'] !== undefined && process.env['WATERLOO_SLOW'] !== '0';
 
@@ -25,18 +26,6 @@ async function optimum(spec: FunctionSpec, basis: BasisName, encoder: EncoderNam
   const cost = circuitCost(r.circuit, basis);
   expect(cost.inBasis && cost.size).toBe(r.size);
   return r.size;
-}
-
-/** mulberry32: a tiny seeded PRNG for the 4-input sample. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Knuth, TAOCP 4A 7.1.2 (Table 1 row for n = 3): number of 3-input functions of each B2 cost 0..4. */

@@ -14,8 +14,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { BackendError } from '../../errors.js';
+import { assertModel } from '../check-model.js';
 import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats } from '../types.js';
-import { badModelError, checkSolveOptions, ClauseStore } from './cadical-common.js';
+import { checkSolveOptions, ClauseStore } from './cadical-common.js';
 
 let cache: { key: string; path: string | null } | undefined;
 
@@ -99,8 +100,7 @@ class CadicalCliSolver implements SatSolver {
   }
 
   newVar(): number {
-    this.store.numVars++;
-    return this.store.numVars;
+    return this.store.newVar();
   }
 
   addClause(lits: ArrayLike<number>): void {
@@ -118,7 +118,7 @@ class CadicalCliSolver implements SatSolver {
     const assumptions = opts.assumptions ?? [];
     checkSolveOptions(assumptions, opts.timeLimitMs, opts.conflictLimit);
     if (opts.signal?.aborted === true) return { status: 'unknown', reason: 'aborted' };
-    for (const a of assumptions) this.store.numVars = Math.max(this.store.numVars, Math.abs(a));
+    for (const a of assumptions) this.store.touch(a);
 
     const dir = await mkdtemp(join(tmpdir(), 'waterloo-cadical-'));
     const cnfPath = join(dir, 'input.cnf');
@@ -197,8 +197,7 @@ class CadicalCliSolver implements SatSolver {
           if (lit !== 0 && v < model.length) model[v] = lit > 0 ? 1 : -1;
         }
       }
-      const violation = this.store.findViolation(model, assumptions);
-      if (violation !== null) throw badModelError('cadical-cli', violation);
+      assertModel(this.backend, this.store.clauses, model, assumptions);
       return { status: 'sat', model };
     }
     if (run.code === 20 && statusLine === 'UNSATISFIABLE') {

@@ -23,8 +23,8 @@ import { createRequire } from 'node:module';
 import type MiniSatType from 'logic-solver/minisat_wrapper.js';
 import { BackendError } from '../../errors.js';
 import { assertModel } from '../check-model.js';
-import { ClauseLog } from '../clause-log.js';
-import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats } from '../types.js';
+import { ClauseLogSolver, fitModel } from '../solver-base.js';
+import type { SatSolver, SolveOptions, SolveResult } from '../types.js';
 import { createWorkerSolver } from '../worker-solver.js';
 
 const require = createRequire(import.meta.url);
@@ -53,9 +53,8 @@ function isEmscriptenAbort(e: unknown): boolean {
   return typeof e === 'string' && e.startsWith('abort()');
 }
 
-class MinisatSolver implements SatSolver {
+class MinisatSolver extends ClauseLogSolver {
   readonly backend = 'minisat';
-  private readonly log = new ClauseLog();
   private native: MiniSatType | undefined;
   /** nativeOf[v] = MiniSat variable of user variable v (0 = not yet allocated). */
   private nativeOf = new Int32Array(64);
@@ -65,38 +64,19 @@ class MinisatSolver implements SatSolver {
   private dead: string | undefined;
   private worker: SatSolver | undefined;
   private closed = false;
-  private readonly counters: SolverStats = { solveCalls: 0, solveMs: 0 };
 
-  constructor(private readonly workerForLimits: boolean) {}
-
-  get numVars(): number {
-    return this.log.numVars;
+  constructor(private readonly workerForLimits: boolean) {
+    super();
   }
 
-  newVar(): number {
-    return this.log.newVar();
-  }
-
-  addClause(lits: ArrayLike<number>): void {
-    this.log.add(lits);
-  }
-
-  addCnf(cnf: Cnf): void {
-    this.log.addCnf(cnf);
-  }
-
-  stats(): SolverStats {
-    return { ...this.counters };
-  }
-
-  close(): void {
+  override close(): void {
     this.closed = true;
     this.native = undefined;
     this.worker?.close();
     this.worker = undefined;
   }
 
-  async solve(opts: SolveOptions = {}): Promise<SolveResult> {
+  override async solve(opts: SolveOptions = {}): Promise<SolveResult> {
     if (this.closed) throw new BackendError('minisat: solve() after close()', 'closed');
     const assumptions = opts.assumptions ?? [];
     for (const lit of assumptions) this.log.touch(lit);
@@ -122,7 +102,7 @@ class MinisatSolver implements SatSolver {
     this.workerSent = clauses.length;
     const result = await w.solve(opts);
     if (result.status === 'sat') {
-      const model = result.model.length === this.log.numVars + 1 ? result.model : resize(result.model, this.log.numVars);
+      const model = fitModel(result.model, this.log.numVars);
       assertModel(this.backend, clauses, model, opts.assumptions);
       return { status: 'sat', model };
     }
@@ -212,11 +192,4 @@ class MinisatSolver implements SatSolver {
     }
     return model;
   }
-}
-
-function resize(model: Int8Array, numVars: number): Int8Array {
-  const out = new Int8Array(numVars + 1).fill(-1);
-  out.set(model.subarray(0, Math.min(model.length, numVars + 1)));
-  out[0] = 0;
-  return out;
 }

@@ -18,8 +18,9 @@
 
 import { BackendError, UsageError } from '../../errors.js';
 import { assertModel } from '../check-model.js';
-import { ClauseLog, validateSolveOptions } from '../clause-log.js';
-import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats } from '../types.js';
+import { validateSolveOptions } from '../clause-log.js';
+import { ClauseLogSolver } from '../solver-base.js';
+import type { Cnf, SatSolver, SolveOptions, SolveResult } from '../types.js';
 
 type Z3Module = typeof import('z3-solver');
 type Z3Api = Awaited<ReturnType<Z3Module['init']>>;
@@ -93,41 +94,20 @@ interface Session {
   readonly vars: Z3Ast[];
 }
 
-class Z3CnfSolver implements SatSolver {
+class Z3CnfSolver extends ClauseLogSolver {
   readonly backend = 'z3';
-  private readonly log = new ClauseLog();
   private session: Promise<Session> | undefined;
   private live: Session | undefined;
   private busy = false;
   private fed = 0;
   private closed = false;
-  private readonly counters: SolverStats = { solveCalls: 0, solveMs: 0 };
 
   constructor(private readonly options: Z3SolverOptions) {
+    super();
     openSolvers += 1;
   }
 
-  get numVars(): number {
-    return this.log.numVars;
-  }
-
-  newVar(): number {
-    return this.log.newVar();
-  }
-
-  addClause(lits: ArrayLike<number>): void {
-    this.log.add(lits);
-  }
-
-  addCnf(cnf: Cnf): void {
-    this.log.addCnf(cnf);
-  }
-
-  stats(): SolverStats {
-    return { ...this.counters };
-  }
-
-  close(): void {
+  override close(): void {
     if (this.closed) return;
     this.closed = true;
     openSolvers -= 1;
@@ -158,7 +138,7 @@ class Z3CnfSolver implements SatSolver {
     return this.session;
   }
 
-  async solve(opts: SolveOptions = {}): Promise<SolveResult> {
+  override async solve(opts: SolveOptions = {}): Promise<SolveResult> {
     if (this.closed) throw new BackendError('z3: solve() after close()', 'closed');
     validateSolveOptions(opts);
     const assumptions = [...(opts.assumptions ?? [])];
