@@ -11,5 +11,6 @@ import { censusCommand } from './census.js';
 import { showCommand } from './show.js';
 import { simCommand } from './sim.js';
 import { statsCommand } from './stats.js';
+import { findCommand } from './find.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand] as unknown as readonly Command[];
