@@ -210,3 +210,12 @@ export {
   type FindFunctionsResult,
   type FunctionMatch,
 } from './cuts/index.js';
+export {
+  improve,
+  toBasis,
+  DEFAULT_IMPROVE_PARAMS,
+  MAX_IMPROVE_WINDOW_INPUTS,
+  type ImproveParams,
+  type ImproveResult,
+  type ImproveStats,
+} from './improve/index.js';

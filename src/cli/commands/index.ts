@@ -11,6 +11,7 @@ import { censusCommand } from './census.js';
 import { showCommand } from './show.js';
 import { simCommand } from './sim.js';
 import { statsCommand } from './stats.js';
+import { improveCommand } from './improve.js';
 import { findCommand } from './find.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand] as unknown as readonly Command[];

@@ -1,0 +1,588 @@
+/**
+ * SAT-based circuit local improvement (Kulikov, Slezkin et al., "SAT-based
+ * circuit local improvement", MFCS 2022): bring the circuit into a basis,
+ * then repeatedly pick small windows (connected sets of gates with few
+ * leaves), compute the window's multi-output function over its leaves (with
+ * the leaf patterns that never occur as don't-cares, when the circuit is
+ * small enough to simulate exhaustively), and ask exact synthesis for a
+ * circuit with fewer gates; a smaller one is spliced in, the whole circuit
+ * is checked against the previous one, and the search goes on until a round
+ * finds nothing or time runs out. The returned circuit is proved equivalent
+ * to the input (exhaustive simulation up to 16 inputs, else SAT).
+ */
+import { toAig, appendAig } from '../core/to-aig.js';
+import { CircuitBuilder } from '../core/builder.js';
+import { gateFanins, type Circuit } from '../core/circuit.js';
+import { circuitCost } from '../core/cost.js';
+import { cleanup } from '../core/cleanup.js';
+import { GateKind, OPS, opIsXorType } from '../core/gate.js';
+import type { BasisName } from '../core/basis.js';
+import type { Lit } from '../core/literal.js';
+import { simulateNodes, simulateRandom, simulateTruthTables } from '../core/simulate.js';
+import { UsageError, WaterlooError } from '../errors.js';
+import type { BackendName } from '../sat/registry.js';
+import { synthesize } from '../synth/synthesize.js';
+import { makeSpec, type FunctionSpec } from '../tt/spec.js';
+import { fromWords, toHex, ttEqual } from '../tt/truth-table.js';
+import { Rng } from '../util/rng.js';
+import { checkEquivalence } from '../verify/equivalence.js';
+
+/** Parameters of {@link improve}. */
+export interface ImproveParams {
+  /** Basis of the result and of the size measure (MIG is not supported). */
+  readonly basis: BasisName;
+  /** Maximum number of leaves (inputs) of a window; at most 8. */
+  readonly windowInputs: number;
+  /** Maximum number of gates in a window. */
+  readonly windowSize: number;
+  /** Overall time limit (ms); 0 = none. The final equivalence proof is not counted. */
+  readonly timeLimitMs: number;
+  /** Time limit of each exact-synthesis call (ms). */
+  readonly callTimeLimitMs: number;
+  /** Seed of the window order. */
+  readonly seed: number;
+  /** Stop after this many rounds (a round visits every gate once as a window seed). */
+  readonly maxRounds: number;
+  /** Randomised window growths per seed gate. */
+  readonly windowsPerSeed: number;
+  /** SAT backend of the exact-synthesis calls. */
+  readonly backend: BackendName | 'auto';
+  /** Use unreachable leaf patterns as don't-cares when the circuit has at most this many inputs (exhaustive simulation); 0 = never. */
+  readonly dontCareMaxInputs: number;
+}
+
+/** Defaults of {@link ImproveParams}. */
+export const DEFAULT_IMPROVE_PARAMS: Readonly<ImproveParams> = Object.freeze({
+  basis: 'B2',
+  windowInputs: 5,
+  windowSize: 7,
+  timeLimitMs: 60_000,
+  callTimeLimitMs: 2_000,
+  seed: 1,
+  maxRounds: 50,
+  windowsPerSeed: 2,
+  backend: 'auto',
+  dontCareMaxInputs: 16,
+});
+
+/** Counters of an {@link improve} run. */
+export interface ImproveStats {
+  /** Windows whose function was computed. */
+  windows: number;
+  /** Windows skipped because a leaf depends on the window (splicing would make a cycle). */
+  nonConvex: number;
+  /** Windows whose function had already been tried at that size (cached). */
+  cacheHits: number;
+  /** Exact-synthesis calls. */
+  synthCalls: number;
+  /** Calls that ended on a time limit. */
+  synthTimeouts: number;
+  synthMs: number;
+  verifyMs: number;
+  totalMs: number;
+  /** Whether the run stopped on the time limit (otherwise: converged or maxRounds). */
+  timedOut: boolean;
+  /** How the final equivalence with the input was proved. */
+  finalCheck: 'exhaustive' | 'sat';
+}
+
+/** Result of {@link improve}. */
+export interface ImproveResult {
+  /** The improved circuit (in the basis, equivalent to the input, same inputs and outputs by position). */
+  readonly circuit: Circuit;
+  /** Size in the basis after conversion into it, before any improvement. */
+  readonly sizeBefore: number;
+  readonly sizeAfter: number;
+  readonly basis: BasisName;
+  /** Rounds started. */
+  readonly rounds: number;
+  /** Windows replaced by smaller circuits. */
+  readonly replacements: number;
+  readonly stats: ImproveStats;
+}
+
+/** Largest accepted `windowInputs`. */
+export const MAX_IMPROVE_WINDOW_INPUTS = 8;
+
+function internalError(message: string): WaterlooError {
+  return new WaterlooError(`internal error: ${message}`, 'internal');
+}
+
+/**
+ * The circuit brought into `basis`: for AIG and U2 an AIG (complemented
+ * edges are free in AIG and absorbed into ops in U2); for B2 and XAIG n-ary
+ * ANDs and XORs become trees of two-input gates, two-input LUTs stay (in
+ * XAIG only AND- and XOR-type ones), everything else is decomposed into ANDs.
+ * Structurally hashed, dangling gates dropped; names of inputs and outputs kept.
+ */
+export function toBasis(c: Circuit, basis: BasisName): Circuit {
+  if (basis === 'MIG') throw new UsageError('improve does not support the MIG basis', 'unsupported');
+  if (basis === 'AIG' || basis === 'U2') return toAig(c);
+  const b = new CircuitBuilder({ strash: true });
+  const map = new Uint32Array(1 + c.numInputs + c.numGates);
+  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(c.inputNames[i]);
+  const first = c.numInputs + 1;
+  const tree = (lits: Lit[], op: (x: Lit, y: Lit) => Lit): Lit => {
+    while (lits.length > 1) {
+      const next: Lit[] = [];
+      for (let i = 0; i + 1 < lits.length; i += 2) next.push(op(lits[i]!, lits[i + 1]!));
+      if (lits.length % 2) next.push(lits[lits.length - 1]!);
+      lits = next;
+    }
+    return lits[0]!;
+  };
+  for (let g = 0; g < c.numGates; g++) {
+    const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
+    const kind = c.kinds[g] as GateKind;
+    let lit: Lit;
+    if (kind === GateKind.And) lit = tree(fs, (x, y) => b.and(x, y));
+    else if (kind === GateKind.Xor) lit = tree(fs, (x, y) => b.xor(x, y));
+    else if (kind === GateKind.Lut && fs.length === 2 && (basis === 'B2' || lutFitsXaig(c.luts.get(g)!.words[0]! & 15))) {
+      lit = b.lut(c.luts.get(g)!, fs);
+    } else {
+      // one gate as a circuit of its own, decomposed into ANDs
+      const one = new CircuitBuilder({ strash: false });
+      const ins = one.addInputs(fs.length);
+      one.addOutput(one.addGate(kind, ins, c.luts.get(g)));
+      lit = appendAig(b, one.build(), fs)[0]!;
+    }
+    map[first + g] = lit;
+  }
+  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), c.outputNames[j]));
+  return cleanup(b.build());
+}
+
+const AND_TYPE = new Set<number>([OPS.AND, OPS.NAND, OPS.OR, OPS.NOR, OPS.A_AND_NOT_B, OPS.NOT_A_AND_B, OPS.A_OR_NOT_B, OPS.NOT_A_OR_B]);
+function lutFitsXaig(op: number): boolean {
+  return AND_TYPE.has(op) || opIsXorType(op);
+}
+
+function sizeIn(c: Circuit, basis: BasisName): number {
+  const cost = circuitCost(c, basis);
+  if (!cost.inBasis) throw internalError(`circuit is not in ${basis}: ${cost.reason}`);
+  return cost.size;
+}
+
+/** Bitwise value of one gate over `w`-word tables of its fanins. */
+function evalGate(kind: GateKind, fanins: readonly Uint32Array[], negs: readonly boolean[], lutWord: number | undefined, lutNumVars: number, w: number, lut?: Uint32Array): Uint32Array {
+  const out = new Uint32Array(w);
+  const val = (j: number, i: number): number => (negs[j] ? ~fanins[j]![i]! : fanins[j]![i]!) >>> 0;
+  for (let i = 0; i < w; i++) {
+    let r: number;
+    switch (kind) {
+      case GateKind.And:
+        r = 0xffffffff;
+        for (let j = 0; j < fanins.length; j++) r &= val(j, i);
+        break;
+      case GateKind.Xor:
+        r = 0;
+        for (let j = 0; j < fanins.length; j++) r ^= val(j, i);
+        break;
+      case GateKind.Maj: {
+        // bit-sliced majority: count per bit via a small loop (odd n)
+        r = 0;
+        const n = fanins.length;
+        for (let bit = 0; bit < 32; bit++) {
+          let ones = 0;
+          for (let j = 0; j < n; j++) ones += (val(j, i) >>> bit) & 1;
+          if (2 * ones > n) r |= 1 << bit;
+        }
+        break;
+      }
+      case GateKind.Lut: {
+        r = 0;
+        const k = lutNumVars;
+        for (let m = 0; m < 1 << k; m++) {
+          const bit = lut ? (lut[m >>> 5]! >>> (m & 31)) & 1 : ((lutWord ?? 0) >>> m) & 1;
+          if (!bit) continue;
+          let t = 0xffffffff;
+          for (let j = 0; j < k; j++) t &= (m >>> j) & 1 ? val(j, i) : ~val(j, i);
+          r |= t;
+        }
+        break;
+      }
+    }
+    out[i] = r >>> 0;
+  }
+  return out;
+}
+
+/** Structure of the current circuit used by the window search. */
+interface Structure {
+  readonly c: Circuit;
+  /** Consumer gates of each node. */
+  readonly fanouts: number[][];
+  /** Whether a node is referenced by a primary output. */
+  readonly isPo: Uint8Array;
+  /** Exhaustive node values (for don't-cares), or undefined. */
+  readonly sim: Uint32Array[] | undefined;
+}
+
+function analyse(c: Circuit, withSim: boolean): Structure {
+  const total = 1 + c.numInputs + c.numGates;
+  const fanouts: number[][] = Array.from({ length: total }, () => []);
+  for (let g = 0; g < c.numGates; g++) for (const f of gateFanins(c, g)) fanouts[f >>> 1]!.push(g);
+  const isPo = new Uint8Array(total);
+  for (const o of c.outputs) isPo[o >>> 1] = 1;
+  let sim: Uint32Array[] | undefined;
+  if (withSim) {
+    const n = c.numInputs;
+    const words = Math.max(1, (2 ** n) >>> 5);
+    const pats: Uint32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = new Uint32Array(words);
+      for (let m = 0; m < 2 ** n; m++) if ((m >>> i) & 1) p[m >>> 5]! |= 1 << (m & 31);
+      pats.push(p);
+    }
+    const nv = simulateNodes(c, pats);
+    sim = Array.from({ length: total }, (_, v) => nv.values.subarray(v * nv.w, (v + 1) * nv.w));
+  }
+  return { c, fanouts, isPo, sim };
+}
+
+/** A window: gates (sorted), leaves (nodes, sorted), outputs (gates with uses outside). */
+interface Window {
+  readonly gates: number[];
+  readonly leaves: number[];
+  readonly outputs: number[];
+}
+
+function leavesOf(c: Circuit, gates: ReadonlySet<number>): number[] {
+  const first = c.numInputs + 1;
+  const leaves = new Set<number>();
+  for (const g of gates) {
+    for (const f of gateFanins(c, g)) {
+      const v = f >>> 1;
+      if (v === 0) continue;
+      if (v >= first && gates.has(v - first)) continue;
+      leaves.add(v);
+    }
+  }
+  return [...leaves].sort((a, b) => a - b);
+}
+
+/** Grows a window from `seed` by adding neighbouring gates (fanins and fanouts) in random order while the leaf bound holds. */
+function growWindow(st: Structure, seed: number, maxLeaves: number, maxGates: number, rng: Rng): Window | undefined {
+  const c = st.c;
+  const first = c.numInputs + 1;
+  const gates = new Set<number>([seed]);
+  if (leavesOf(c, gates).length > maxLeaves) return undefined;
+  while (gates.size < maxGates) {
+    const cand = new Set<number>();
+    for (const g of gates) {
+      for (const f of gateFanins(c, g)) {
+        const v = f >>> 1;
+        if (v >= first && !gates.has(v - first)) cand.add(v - first);
+      }
+      for (const h of st.fanouts[first + g]!) if (!gates.has(h)) cand.add(h);
+    }
+    const list = [...cand].sort((a, b) => a - b);
+    // random order, then prefer additions that keep the leaf count small
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = rng.below(i + 1);
+      [list[i], list[j]] = [list[j]!, list[i]!];
+    }
+    let best: number | undefined;
+    let bestLeaves = Infinity;
+    for (const h of list) {
+      gates.add(h);
+      const leaves = leavesOf(c, gates);
+      const n = leaves.length;
+      const ok = n <= maxLeaves && n < bestLeaves && isConvex(c, gates, leaves);
+      gates.delete(h);
+      if (ok) {
+        best = h;
+        bestLeaves = n;
+      }
+    }
+    if (best === undefined) break;
+    gates.add(best);
+  }
+  if (gates.size < 2) return undefined;
+  const sorted = [...gates].sort((a, b) => a - b);
+  const outputs = sorted.filter((g) => st.isPo[first + g] || st.fanouts[first + g]!.some((h) => !gates.has(h)));
+  return { gates: sorted, leaves: leavesOf(c, gates), outputs };
+}
+
+/** Whether no leaf of the window depends on a window gate (splicing keeps the circuit acyclic). */
+function isConvex(c: Circuit, gates: ReadonlySet<number>, leaves: readonly number[]): boolean {
+  const first = c.numInputs + 1;
+  const sorted = [...gates].sort((a, b) => a - b);
+  const t = tainted(c, { gates: sorted, leaves: [], outputs: [] });
+  return !leaves.some((v) => v >= first && t.has(v - first));
+}
+
+/** Gates in [min(W), max(W)] outside W that depend on W (their new copies must come after the replacement). */
+function tainted(c: Circuit, w: Window): Set<number> {
+  const inW = new Set(w.gates);
+  const t = new Set<number>();
+  const first = c.numInputs + 1;
+  const lo = w.gates[0]!;
+  const hi = w.gates[w.gates.length - 1]!;
+  for (let g = lo + 1; g <= hi; g++) {
+    if (inW.has(g)) continue;
+    for (const f of gateFanins(c, g)) {
+      const v = (f >>> 1) - first;
+      if (v >= 0 && (inW.has(v) || t.has(v))) {
+        t.add(g);
+        break;
+      }
+    }
+  }
+  return t;
+}
+
+/** The window's spec over its leaves (leaf i = variable i), with unreachable leaf patterns as don't-cares. */
+function windowSpec(st: Structure, w: Window): FunctionSpec {
+  const c = st.c;
+  const first = c.numInputs + 1;
+  const k = w.leaves.length;
+  const words = Math.max(1, (1 << k) >>> 5);
+  const val = new Map<number, Uint32Array>();
+  val.set(0, new Uint32Array(words));
+  w.leaves.forEach((v, i) => {
+    const p = new Uint32Array(words);
+    for (let m = 0; m < 1 << k; m++) if ((m >>> i) & 1) p[m >>> 5]! |= 1 << (m & 31);
+    val.set(v, p);
+  });
+  for (const g of w.gates) {
+    const fs = Array.from(gateFanins(c, g));
+    const lut = c.luts.get(g);
+    val.set(
+      first + g,
+      evalGate(
+        c.kinds[g] as GateKind,
+        fs.map((f) => val.get(f >>> 1)!),
+        fs.map((f) => (f & 1) === 1),
+        lut && lut.numVars <= 5 ? lut.words[0]! : undefined,
+        lut?.numVars ?? 0,
+        words,
+        lut && lut.numVars > 5 ? lut.words : undefined,
+      ),
+    );
+  }
+  const mask = k < 5 ? (1 << (1 << k)) - 1 : 0xffffffff;
+  const outputs = w.outputs.map((g) => {
+    const t = val.get(first + g)!.slice();
+    t[0]! &= mask;
+    return fromWords(k, t);
+  });
+  if (st.sim === undefined) return makeSpec(k, outputs);
+  const care = new Uint32Array(words);
+  const simWords = st.sim[0]!.length;
+  const nMinterms = 2 ** c.numInputs;
+  const leafVals = w.leaves.map((v) => st.sim![v]!);
+  for (let m = 0; m < nMinterms && m < simWords * 32; m++) {
+    let p = 0;
+    for (let i = 0; i < k; i++) p |= ((leafVals[i]![m >>> 5]! >>> (m & 31)) & 1) << i;
+    care[p >>> 5]! |= 1 << (p & 31);
+  }
+  const careTt = fromWords(k, care);
+  return makeSpec(k, outputs, outputs.map(() => careTt));
+}
+
+/** The window as a circuit of its own: inputs = its leaves, outputs = its output gates. */
+function windowCircuit(c: Circuit, w: Window): Circuit {
+  const first = c.numInputs + 1;
+  const b = new CircuitBuilder({ strash: false });
+  const map = new Map<number, Lit>([[0, 0]]);
+  w.leaves.forEach((v) => map.set(v, b.addInput()));
+  for (const g of w.gates) {
+    const fs = Array.from(gateFanins(c, g), (f) => map.get(f >>> 1)! ^ (f & 1));
+    map.set(first + g, b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
+  }
+  for (const g of w.outputs) b.addOutput(map.get(first + g)!);
+  return b.build();
+}
+
+/** The circuit with window `w` replaced by `rep` (inputs = leaves, outputs = window outputs), rebuilt and cleaned. */
+function splice(c: Circuit, w: Window, rep: Circuit): Circuit {
+  const first = c.numInputs + 1;
+  const inW = new Set(w.gates);
+  const taint = tainted(c, w);
+  const b = new CircuitBuilder({ strash: true });
+  const map = new Int32Array(1 + c.numInputs + c.numGates).fill(-1);
+  map[0] = 0;
+  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(c.inputNames[i]);
+  const copy = (g: number): void => {
+    const fs = Array.from(gateFanins(c, g), (f) => {
+      const m = map[f >>> 1]!;
+      if (m < 0) throw internalError(`splice: fanin node ${f >>> 1} of gate ${g} is not built yet`);
+      return m ^ (f & 1);
+    });
+    map[first + g] = b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g));
+  };
+  const lo = w.gates[0]!;
+  const hi = w.gates[w.gates.length - 1]!;
+  for (let g = 0; g < lo; g++) copy(g);
+  for (let g = lo; g <= hi; g++) if (!inW.has(g) && !taint.has(g)) copy(g);
+  // the replacement
+  const rmap = new Uint32Array(1 + rep.numInputs + rep.numGates);
+  w.leaves.forEach((v, i) => {
+    const m = map[v]!;
+    if (m < 0) throw internalError(`splice: leaf node ${v} is not built yet`);
+    rmap[i + 1] = m;
+  });
+  for (let g = 0; g < rep.numGates; g++) {
+    const fs = Array.from(gateFanins(rep, g), (f) => rmap[f >>> 1]! ^ (f & 1));
+    rmap[rep.numInputs + 1 + g] = b.addGate(rep.kinds[g] as GateKind, fs, rep.luts.get(g));
+  }
+  w.outputs.forEach((g, k) => {
+    const o = rep.outputs[k]!;
+    map[first + g] = rmap[o >>> 1]! ^ (o & 1);
+  });
+  for (let g = lo; g <= hi; g++) if (taint.has(g)) copy(g);
+  for (let g = hi + 1; g < c.numGates; g++) copy(g);
+  c.outputs.forEach((o, j) => {
+    const m = map[o >>> 1]!;
+    if (m < 0) throw internalError(`splice: output ${j} lost its driver`);
+    b.addOutput(m ^ (o & 1), c.outputNames[j]);
+  });
+  return cleanup(b.build());
+}
+
+function sameTables(a: Circuit, b: Circuit): boolean {
+  const ta = simulateTruthTables(a);
+  const tb = simulateTruthTables(b);
+  return ta.length === tb.length && ta.every((t, j) => ttEqual(t, tb[j]!));
+}
+
+function sameOnRandom(a: Circuit, b: Circuit, seed: number): boolean {
+  const ra = simulateRandom(a, 2048, seed);
+  const rb = simulateRandom(b, 2048, seed);
+  return ra.length === rb.length && ra.every((x, j) => x.every((v, i) => v === rb[j]![i]));
+}
+
+function checkParams(p: ImproveParams): void {
+  const int = (name: string, v: number, lo: number, hi: number): void => {
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new UsageError(`improve: ${name} must be an integer in [${lo}, ${hi}], got ${v}`, 'bad-param');
+  };
+  int('windowInputs', p.windowInputs, 1, MAX_IMPROVE_WINDOW_INPUTS);
+  int('windowSize', p.windowSize, 2, 64);
+  int('maxRounds', p.maxRounds, 0, 1e9);
+  int('windowsPerSeed', p.windowsPerSeed, 1, 1000);
+  if (!(p.timeLimitMs >= 0)) throw new UsageError(`improve: timeLimitMs must be >= 0, got ${p.timeLimitMs}`, 'bad-param');
+  if (!(p.callTimeLimitMs > 0)) throw new UsageError(`improve: callTimeLimitMs must be > 0, got ${p.callTimeLimitMs}`, 'bad-param');
+  if (p.basis === 'MIG') throw new UsageError('improve does not support the MIG basis', 'unsupported');
+}
+
+/**
+ * SAT-based local improvement of `circuit` in `params.basis` (see the file
+ * header). Deterministic for a given seed as long as no synthesis call hits
+ * its time limit. Throws an internal WaterlooError if the result cannot be
+ * proved equivalent to the input (a bug, never a result).
+ */
+export async function improve(circuit: Circuit, params: Partial<ImproveParams> = {}): Promise<ImproveResult> {
+  const p: ImproveParams = { ...DEFAULT_IMPROVE_PARAMS, ...params };
+  checkParams(p);
+  const t0 = performance.now();
+  const deadline = p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Infinity;
+  const stats: ImproveStats = { windows: 0, nonConvex: 0, cacheHits: 0, synthCalls: 0, synthTimeouts: 0, synthMs: 0, verifyMs: 0, totalMs: 0, timedOut: false, finalCheck: 'exhaustive' };
+  const exhaustive = circuit.numInputs <= 16;
+  const withDc = circuit.numInputs <= Math.min(p.dontCareMaxInputs, 16);
+
+  let cur = toBasis(circuit, p.basis);
+  {
+    const tv = performance.now();
+    const ok = exhaustive ? sameTables(circuit, cur) : sameOnRandom(circuit, cur, p.seed);
+    stats.verifyMs += performance.now() - tv;
+    if (!ok) throw internalError('conversion into the basis changed the function');
+  }
+  const sizeBefore = sizeIn(cur, p.basis);
+  let size = sizeBefore;
+  const rng = new Rng(p.seed);
+  // spec key -> smallest window cost at which no smaller circuit was found
+  const tried = new Map<string, number>();
+  let rounds = 0;
+  let replacements = 0;
+
+  outer: while (rounds < p.maxRounds) {
+    rounds++;
+    let improved = false;
+    let st = analyse(cur, withDc);
+    const order = Array.from({ length: cur.numGates }, (_, g) => g);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.below(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const seed of order) {
+      if (seed >= cur.numGates) continue;
+      for (let rep = 0; rep < p.windowsPerSeed; rep++) {
+        if (performance.now() > deadline) {
+          stats.timedOut = true;
+          break outer;
+        }
+        const w = growWindow(st, seed, p.windowInputs, p.windowSize, rng);
+        if (w === undefined) break;
+        const taint = tainted(cur, w);
+        if (w.leaves.some((v) => v > cur.numInputs && taint.has(v - cur.numInputs - 1))) {
+          stats.nonConvex++;
+          continue;
+        }
+        stats.windows++;
+        const wCost = w.gates.reduce((s, g) => s + cur.faninStart[g + 1]! - cur.faninStart[g]! - 1, 0);
+        const spec = windowSpec(st, w);
+        const key = `${spec.numInputs}:${spec.outputs.map(toHex).join(',')}|${(spec.care ?? []).map((c) => (c ? toHex(c) : '-')).join(',')}`;
+        const known = tried.get(key);
+        if (known !== undefined && known <= wCost) {
+          stats.cacheHits++;
+          continue;
+        }
+        const left = deadline - performance.now();
+        const ts = performance.now();
+        stats.synthCalls++;
+        // downward from the window itself: size wCost - 1 first, lower while SAT
+        const r = await synthesize(spec, {
+          basis: p.basis,
+          backend: p.backend,
+          upperBoundCircuit: windowCircuit(cur, w),
+          // one size only (wCost - 1): smaller sizes are left to later windows
+          minSize: wCost - 1,
+          maxSize: wCost - 1,
+          timeLimitMs: Math.max(1, Math.floor(Math.min(p.callTimeLimitMs, left))),
+        });
+        stats.synthMs += performance.now() - ts;
+        if (r.status !== 'optimal' && r.status !== 'feasible') {
+          if (r.status === 'unknown' && r.reason === 'time') stats.synthTimeouts++;
+          tried.set(key, wCost);
+          continue;
+        }
+        if (r.size >= wCost) {
+          tried.set(key, wCost);
+          continue;
+        }
+        const next = splice(cur, w, r.circuit);
+        const nextSize = sizeIn(next, p.basis);
+        if (nextSize >= size) {
+          tried.set(key, wCost);
+          continue;
+        }
+        const tv = performance.now();
+        let ok = exhaustive ? sameTables(cur, next) : sameOnRandom(cur, next, p.seed + replacements);
+        if (ok && !exhaustive) ok = (await checkEquivalence(cur, next, { match: 'position', backend: p.backend, seed: p.seed })).verdict === 'equivalent';
+        stats.verifyMs += performance.now() - tv;
+        if (!ok) throw internalError(`replacing a window of ${w.gates.length} gates changed the circuit's function`);
+        cur = next;
+        size = nextSize;
+        replacements++;
+        improved = true;
+        st = analyse(cur, withDc);
+        break;
+      }
+    }
+    if (!improved) break;
+  }
+
+  // final proof against the input
+  const tv = performance.now();
+  if (exhaustive) {
+    if (!sameTables(circuit, cur)) throw internalError('the improved circuit differs from the input');
+  } else {
+    stats.finalCheck = 'sat';
+    const v = await checkEquivalence(circuit, cur, { match: 'position', backend: p.backend, seed: p.seed });
+    if (v.verdict !== 'equivalent') throw internalError(`the improved circuit could not be proved equivalent to the input (${v.verdict})`);
+  }
+  stats.verifyMs += performance.now() - tv;
+  stats.totalMs = performance.now() - t0;
+  return { circuit: cur, sizeBefore, sizeAfter: size, basis: p.basis, rounds, replacements, stats };
+}
