@@ -28,6 +28,18 @@ export function toAig(c: Circuit): Circuit {
   return b.build();
 }
 
+/** Combines literals pairwise, level by level, into a balanced tree of `op` (the first literal for one). */
+export function balancedTree(lits: readonly Lit[], op: (x: Lit, y: Lit) => Lit): Lit {
+  let level = [...lits];
+  while (level.length > 1) {
+    const next: Lit[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(op(level[i]!, level[i + 1]!));
+    if (level.length % 2) next.push(level[level.length - 1]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
 /**
  * Adds `c`, decomposed into two-input ANDs, to an existing builder with its
  * inputs bound to `inputLits`, and returns the literals of its outputs. Only
@@ -38,15 +50,6 @@ export function appendAig(b: CircuitBuilder, c: Circuit, inputLits: readonly Lit
   const map = new Uint32Array(1 + c.numInputs + c.numGates);
   for (let i = 0; i < c.numInputs; i++) map[i + 1] = inputLits[i]!;
   const first = c.numInputs + 1;
-  const tree = (lits: Lit[], op: (x: Lit, y: Lit) => Lit): Lit => {
-    while (lits.length > 1) {
-      const next: Lit[] = [];
-      for (let i = 0; i + 1 < lits.length; i += 2) next.push(op(lits[i]!, lits[i + 1]!));
-      if (lits.length % 2) next.push(lits[lits.length - 1]!);
-      lits = next;
-    }
-    return lits[0]!;
-  };
   const xor = (x: Lit, y: Lit): Lit => b.or(b.and(x, y ^ 1), b.and(x ^ 1, y));
   for (let g = 0; g < c.numGates; g++) {
     if (!live[first + g]) continue;
@@ -54,10 +57,10 @@ export function appendAig(b: CircuitBuilder, c: Circuit, inputLits: readonly Lit
     let lit: Lit;
     switch (c.kinds[g] as GateKind) {
       case GateKind.And:
-        lit = tree(fs, (x, y) => b.and(x, y));
+        lit = balancedTree(fs, (x, y) => b.and(x, y));
         break;
       case GateKind.Xor:
-        lit = tree(fs, xor);
+        lit = balancedTree(fs, xor);
         break;
       case GateKind.Maj:
         lit = fs.length === 3 ? b.or(b.and(fs[0]!, fs[1]!), b.and(fs[2]!, b.or(fs[0]!, fs[1]!))) : majByLut(b, fs);

@@ -10,7 +10,7 @@
  * finds nothing or time runs out. The returned circuit is proved equivalent
  * to the input (exhaustive simulation up to 16 inputs, else SAT).
  */
-import { toAig, appendAig } from '../core/to-aig.js';
+import { toAig, appendAig, balancedTree } from '../core/to-aig.js';
 import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
@@ -122,21 +122,12 @@ export function toBasis(c: Circuit, basis: BasisName): Circuit {
   const map = new Uint32Array(1 + c.numInputs + c.numGates);
   for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(c.inputNames[i]);
   const first = c.numInputs + 1;
-  const tree = (lits: Lit[], op: (x: Lit, y: Lit) => Lit): Lit => {
-    while (lits.length > 1) {
-      const next: Lit[] = [];
-      for (let i = 0; i + 1 < lits.length; i += 2) next.push(op(lits[i]!, lits[i + 1]!));
-      if (lits.length % 2) next.push(lits[lits.length - 1]!);
-      lits = next;
-    }
-    return lits[0]!;
-  };
   for (let g = 0; g < c.numGates; g++) {
     const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
     const kind = c.kinds[g] as GateKind;
     let lit: Lit;
-    if (kind === GateKind.And) lit = tree(fs, (x, y) => b.and(x, y));
-    else if (kind === GateKind.Xor) lit = tree(fs, (x, y) => b.xor(x, y));
+    if (kind === GateKind.And) lit = balancedTree(fs, (x, y) => b.and(x, y));
+    else if (kind === GateKind.Xor) lit = balancedTree(fs, (x, y) => b.xor(x, y));
     else if (kind === GateKind.Lut && fs.length === 2 && (basis === 'B2' || lutFitsXaig(c.luts.get(g)!.words[0]! & 15))) {
       lit = b.lut(c.luts.get(g)!, fs);
     } else {
