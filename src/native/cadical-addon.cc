@@ -257,91 +257,75 @@ void CompleteSolve(napi_env env, napi_status st, void *data) {
   delete w;
 }
 
-napi_value Solve(napi_env env, napi_callback_info info) {
+// Reads solve(handle, assumptions, conflictLimit, timeLimitMs, numVars) into
+// `w` and arms the handle's stop flag and deadline. Runs on the main thread,
+// so an abort that arrives before the search starts is not lost. Returns
+// false with a pending JS exception on bad arguments.
+bool PrepareSolve(napi_env env, napi_callback_info info, const char *fname, napi_value *handleArg, SolveWork *w) {
   size_t argc = 5;
   napi_value argv[5];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok) return false;
   if (argc < 5) {
-    napi_throw_type_error(env, nullptr, "solve expects 5 arguments");
-    return nullptr;
+    std::string msg = std::string(fname) + " expects 5 arguments";
+    napi_throw_type_error(env, nullptr, msg.c_str());
+    return false;
   }
   Handle *h = getHandle(env, argv[0]);
-  if (!h) return nullptr;
+  if (!h) return false;
   if (h->busy || !h->solver) {
     napi_throw_error(env, "busy", "solver is busy or released");
-    return nullptr;
+    return false;
   }
   int32_t *assumptions = nullptr;
   size_t nAssumptions = 0;
-  if (!getInt32Array(env, argv[1], &assumptions, &nAssumptions)) return nullptr;
+  if (!getInt32Array(env, argv[1], &assumptions, &nAssumptions)) return false;
   double conflictLimit = -1, timeLimitMs = -1;
   int32_t numVars = 0;
-  NAPI_CALL(env, napi_get_value_double(env, argv[2], &conflictLimit));
-  NAPI_CALL(env, napi_get_value_double(env, argv[3], &timeLimitMs));
-  NAPI_CALL(env, napi_get_value_int32(env, argv[4], &numVars));
-
+  if (napi_get_value_double(env, argv[2], &conflictLimit) != napi_ok ||
+      napi_get_value_double(env, argv[3], &timeLimitMs) != napi_ok ||
+      napi_get_value_int32(env, argv[4], &numVars) != napi_ok) {
+    napi_throw_type_error(env, nullptr, "solve limits must be numbers");
+    return false;
+  }
   h->configuring = false;
-  SolveWork *w = new SolveWork();
   w->h = h;
   w->assumptions.assign(assumptions, assumptions + nAssumptions);
   w->conflictLimit = conflictLimit >= 0 ? (int64_t)conflictLimit : -1;
   w->numVars = numVars < 0 ? 0 : numVars;
-  // Reset here (main thread), not in ExecuteSolve: an abort that arrives
-  // between this call and the worker start must not be lost.
   h->stop.store(false);
   h->timedOut = false;
   h->polls = 0;
   h->hasDeadline = timeLimitMs >= 0;
   if (h->hasDeadline)
     h->deadline = Clock::now() + std::chrono::microseconds((int64_t)(timeLimitMs * 1000));
+  *handleArg = argv[0];
+  return true;
+}
 
+napi_value Solve(napi_env env, napi_callback_info info) {
+  SolveWork *w = new SolveWork();
+  napi_value handleArg;
+  if (!PrepareSolve(env, info, "solve", &handleArg, w)) {
+    delete w;
+    return nullptr;
+  }
   napi_value promise, name;
   NAPI_CALL(env, napi_create_promise(env, &w->deferred, &promise));
-  NAPI_CALL(env, napi_create_reference(env, argv[0], 1, &w->handleRef));
+  NAPI_CALL(env, napi_create_reference(env, handleArg, 1, &w->handleRef));
   NAPI_CALL(env, napi_create_string_utf8(env, "cadical-solve", NAPI_AUTO_LENGTH, &name));
   NAPI_CALL(env, napi_create_async_work(env, nullptr, name, ExecuteSolve, CompleteSolve, w,
                                         &w->work));
   NAPI_CALL(env, napi_queue_async_work(env, w->work));
-  h->busy = true;
+  w->h->busy = true;
   return promise;
 }
 
 napi_value SolveSync(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
-  if (argc < 5) {
-    napi_throw_type_error(env, nullptr, "solveSync expects 5 arguments");
-    return nullptr;
-  }
-  Handle *h = getHandle(env, argv[0]);
-  if (!h) return nullptr;
-  if (h->busy || !h->solver) {
-    napi_throw_error(env, "busy", "solver is busy or released");
-    return nullptr;
-  }
-  int32_t *assumptions = nullptr;
-  size_t nAssumptions = 0;
-  if (!getInt32Array(env, argv[1], &assumptions, &nAssumptions)) return nullptr;
-  double conflictLimit = -1, timeLimitMs = -1;
-  int32_t numVars = 0;
-  NAPI_CALL(env, napi_get_value_double(env, argv[2], &conflictLimit));
-  NAPI_CALL(env, napi_get_value_double(env, argv[3], &timeLimitMs));
-  NAPI_CALL(env, napi_get_value_int32(env, argv[4], &numVars));
-  h->configuring = false;
   SolveWork w;
-  w.h = h;
-  w.assumptions.assign(assumptions, assumptions + nAssumptions);
-  w.conflictLimit = conflictLimit >= 0 ? (int64_t)conflictLimit : -1;
-  w.numVars = numVars < 0 ? 0 : numVars;
-  h->stop.store(false);
-  h->timedOut = false;
-  h->polls = 0;
-  h->hasDeadline = timeLimitMs >= 0;
-  if (h->hasDeadline)
-    h->deadline = Clock::now() + std::chrono::microseconds((int64_t)(timeLimitMs * 1000));
+  napi_value handleArg;
+  if (!PrepareSolve(env, info, "solveSync", &handleArg, &w)) return nullptr;
   ExecuteSolve(env, &w);
-  return BuildResult(env, h, w.status, w.assumptions, w.numVars);
+  return BuildResult(env, w.h, w.status, w.assumptions, w.numVars);
 }
 
 napi_value SetOption(napi_env env, napi_callback_info info) {
