@@ -14,14 +14,18 @@ export interface RebuildResult {
 /**
  * Copies the circuit gate by gate into a fresh builder: gates no output
  * reaches are dropped; with `strash` duplicates merge and trivial gates fold.
- * Names of inputs, outputs and kept gates carry over.
+ * Names of inputs, outputs and kept gates carry over, unless new input or
+ * output names are given.
  */
-export function rebuild(c: Circuit, opts: { strash?: boolean; keepDangling?: boolean } = {}): RebuildResult {
+export function rebuild(
+  c: Circuit,
+  opts: { strash?: boolean; keepDangling?: boolean; inputNames?: readonly string[]; outputNames?: readonly string[] } = {},
+): RebuildResult {
   const live = opts.keepDangling ? undefined : reachableFromOutputs(c);
   const b = new CircuitBuilder({ strash: opts.strash ?? false });
   const map = new Int32Array(1 + c.numInputs + c.numGates).fill(-1);
   map[0] = 0;
-  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(c.inputNames[i]);
+  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(opts.inputNames?.[i] ?? c.inputNames[i]);
   const first = c.numInputs + 1;
   for (let g = 0; g < c.numGates; g++) {
     if (live && !live[first + g]) continue;
@@ -32,7 +36,7 @@ export function rebuild(c: Circuit, opts: { strash?: boolean; keepDangling?: boo
     // the name stays on a gate that survives as itself (possibly complemented by strash)
     if (name !== undefined && lit >>> 1 > c.numInputs && !b.hasName(lit)) b.nameGate(lit ^ (c.negatedGateNames?.has(g) ? 1 : 0), name);
   }
-  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), c.outputNames[j]));
+  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), opts.outputNames?.[j] ?? c.outputNames[j]));
   return { circuit: b.build(), nodeMap: map };
 }
 

@@ -12,11 +12,9 @@
  * A literal listed twice counts twice.
  */
 
-/** Where an encoding gets fresh variables and puts its clauses (a {@link SatSolver} fits). */
-export interface ClauseSink {
-  newVar(): number;
-  addClause(lits: ArrayLike<number>): void;
-}
+import type { ClauseSink } from './types.js';
+
+export type { ClauseSink };
 
 /** The available cardinality encodings. */
 export type CardinalityEncoding = 'sequential' | 'totalizer';

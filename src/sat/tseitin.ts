@@ -6,11 +6,9 @@ import { gateFanins, type Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { UsageError } from '../errors.js';
 
-/** Where clauses go: a solver, or a CNF being built. */
-export interface ClauseSink {
-  newVar(): number;
-  addClause(lits: ArrayLike<number>): void;
-}
+import type { ClauseSink } from './types.js';
+
+export type { ClauseSink };
 
 /** A growable CNF that is also a ClauseSink. */
 export class CnfBuilder implements ClauseSink {

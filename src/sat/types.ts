@@ -9,6 +9,12 @@ export interface Cnf {
   readonly clauses: readonly Int32Array[];
 }
 
+/** Where an encoding gets fresh variables and puts its clauses (a {@link SatSolver} fits). */
+export interface ClauseSink {
+  newVar(): number;
+  addClause(lits: ArrayLike<number>): void;
+}
+
 /** Why a solve call ended without an answer. */
 export type UnknownReason = 'time' | 'conflicts' | 'memory' | 'aborted' | 'error';
 

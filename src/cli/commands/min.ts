@@ -1,34 +1,18 @@
 import {
   basisByName,
   BASES,
-  CircuitBuilder,
   formatListing,
-  gateFanins,
+  rebuild,
   synthesize,
   writeCircuitFile,
   type BackendName,
   type BasisName,
-  type Circuit,
   type EncoderName,
   type SynthesisResult,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
-
-/** The circuit with the spec's input/output names, when the spec came with them. */
-function renamed(c: Circuit, inputNames?: readonly string[], outputNames?: readonly string[]): Circuit {
-  if (!inputNames && !outputNames) return c;
-  const b = new CircuitBuilder({ strash: false });
-  const map = new Uint32Array(1 + c.numInputs + c.numGates);
-  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(inputNames?.[i] ?? c.inputNames[i]);
-  for (let g = 0; g < c.numGates; g++) {
-    const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
-    map[c.numInputs + 1 + g] = b.addGate(c.kinds[g] as 0 | 1 | 2 | 3, fs, c.luts.get(g));
-  }
-  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), outputNames?.[j] ?? c.outputNames[j]));
-  return b.build();
-}
 
 export const minCommand = defineCommand({
   name: 'min',
@@ -77,7 +61,10 @@ export const minCommand = defineCommand({
       else io.out(`${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`);
       return r.status === 'infeasible' ? EXIT.negative : EXIT.unknown;
     }
-    const circuit = renamed(r.circuit, src.inputNames, src.outputNames);
+    const circuit = rebuild(r.circuit, {
+      ...(src.inputNames ? { inputNames: src.inputNames } : {}),
+      ...(src.outputNames ? { outputNames: src.outputNames } : {}),
+    }).circuit;
     if (opts.out) await writeCircuitFile(circuit, opts.out);
     const lowerBound = r.status === 'optimal' ? r.size : r.provenLowerBound;
     const evidence =
