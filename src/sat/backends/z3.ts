@@ -262,6 +262,19 @@ export interface SolveSmt2Options {
  */
 export async function solveSmt2(text: string, options: SolveSmt2Options = {}): Promise<Smt2Result> {
   validateSolveOptions(options);
+  // Z3's WASM build has, once under heavy load, reported a parse error at a
+  // place where the script is well formed (a corrupted copy of the text), so
+  // an error is confirmed by a second run in a fresh context before it is
+  // reported; a real error repeats, and a good answer is never retried.
+  try {
+    return await solveSmt2Once(text, options);
+  } catch (e) {
+    if (!(e instanceof BackendError)) throw e;
+    return await solveSmt2Once(text, options);
+  }
+}
+
+async function solveSmt2Once(text: string, options: SolveSmt2Options): Promise<Smt2Result> {
   const { Z3 } = await loadZ3();
   openSolvers += 1;
   const cfg = Z3.mk_config();
