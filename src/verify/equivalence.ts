@@ -2,8 +2,9 @@
  * Combinational equivalence checking of two circuits: `checkEquivalence(a, b)`.
  *
  * Two independent methods: exhaustive simulation (inputs <= 20) and the SAT
- * engine (structural hashing of both circuits into one AIG, random
- * simulation, SAT sweeping, then the output miters). `method: 'auto'` uses
+ * engine (structural hashing of both circuits into one AIG, restricted to the
+ * cones of the output pairs hashing leaves undecided; random simulation; SAT
+ * sweeping with cut-based proofs first; then the output miters). `method: 'auto'` uses
  * exhaustive simulation up to 16 inputs. Every counterexample is replayed on
  * both original circuits by simulation before it is returned.
  */
@@ -14,7 +15,7 @@ import { evaluate, simulateTruthTables } from '../core/simulate.js';
 import { UsageError, WaterlooError } from '../errors.js';
 import { createSolver, resolveBackendName, type BackendName } from '../sat/registry.js';
 import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
-import { combineAig } from './miter-aig.js';
+import { combinePending } from './miter-aig.js';
 import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
 import type { EquivalenceMethod, EquivalenceVerdict, EquivalenceStats } from './verdict.js';
 
@@ -120,11 +121,12 @@ function reorderInputs(b: Circuit, inputMap: readonly number[]): Circuit {
 }
 
 async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalenceParams, t0: number): Promise<EquivalenceVerdict> {
-  const { aig, outA, outB } = combineAig(a, b, m.inputMap);
-  const stats: EquivalenceStats = { ms: 0, aigNodes: aig.numGates, satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0 };
+  const combined = combinePending(a, b, m.inputMap, m.outputPairs.map((pair) => [pair.a, pair.b] as const));
+  const aig = combined.aig;
+  const stats: EquivalenceStats = { ms: 0, aigNodes: combined.combinedGates, coneNodes: aig.numGates, satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0 };
   const deadline = p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Number.POSITIVE_INFINITY;
-  const pending = m.outputPairs.filter((pair) => outA[pair.a] !== outB[pair.b]);
-  if (pending.length === 0) return { verdict: 'equivalent', method: 'structural', stats: { ...stats, ms: Date.now() - t0 } };
+  if (combined.pending.length === 0) return { verdict: 'equivalent', method: 'structural', stats: { ...stats, ms: Date.now() - t0 } };
+  const pending = combined.pending;
   const backend = await resolveBackendName(p.backend);
   const sweeper = new SatSweeper(aig, {
     ...DEFAULT_SWEEP_PARAMS,
@@ -136,15 +138,15 @@ async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalen
   });
   try {
     // outputs that random simulation already tells apart need no SAT at all
-    for (const pair of pending) {
-      const cex = sweeper.simulationDifference(outA[pair.a]!, outB[pair.b]!);
+    for (const { litA, litB } of pending) {
+      const cex = sweeper.simulationDifference(litA, litB);
       if (cex) return replay(a, b, m, cex, 'simulation', { ...stats, ms: Date.now() - t0 });
     }
     await sweeper.run();
     stats.sweepMs = Date.now() - t0;
     let unknown: string | undefined;
-    for (const pair of pending) {
-      const r = await sweeper.prove(outA[pair.a]!, outB[pair.b]!, deadline);
+    for (const { litA, litB } of pending) {
+      const r = await sweeper.prove(litA, litB, deadline);
       if (r.kind === 'different') {
         Object.assign(stats, sweepStats(sweeper));
         return replay(a, b, m, r.counterexample, 'sat', { ...stats, ms: Date.now() - t0 });
@@ -164,6 +166,6 @@ async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalen
 }
 
 function sweepStats(s: SatSweeper): Partial<EquivalenceStats> {
-  const { satCalls, merged, strashMerged, refinements, undecided, solvers } = s.stats;
-  return { satCalls, merged, strashMerged, refinements, undecided, solvers };
+  const { satCalls, merged, cutMerged, strashMerged, refinements, undecided, solvers } = s.stats;
+  return { satCalls, merged, cutMerged, strashMerged, refinements, undecided, solvers };
 }

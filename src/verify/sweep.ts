@@ -5,10 +5,11 @@
  * complement). Nodes are then visited in topological order; each node is first
  * rebuilt over the representatives of its fanins and looked up in a structural
  * hash table of the reduced graph (a hit is a merge for free, as in ABC's
- * fraig), and otherwise proved equal to its class representative by an
- * incremental SAT query, or separated by a counterexample that refines the
- * classes. Later nodes are encoded over representatives, so the solver sees
- * the reduced graph only.
+ * fraig), and otherwise proved equal to its class representative over a
+ * small common cut (cut-proof.ts, no SAT) or by an incremental SAT query, or
+ * separated by a counterexample that refines the classes (counterexamples
+ * are packed 32 to a simulation word; see `refine`). Later nodes are
+ * encoded over representatives, so the solver sees the reduced graph only.
  *
  * The SAT solver is recycled (ABC does the same): after a number of queries a
  * fresh solver is started and only the cones of later queries are encoded
@@ -18,6 +19,7 @@ import type { Circuit } from '../core/circuit.js';
 import { randomPatterns, simulateNodes } from '../core/simulate.js';
 import type { SatSolver, SolveOptions, SolveResult } from '../sat/types.js';
 import { Rng } from '../util/rng.js';
+import { CutProver, type CutProof } from './cut-proof.js';
 
 /** Parameters of a sweep. */
 export interface SweepParams {
@@ -53,8 +55,10 @@ export const DEFAULT_SWEEP_PARAMS: Readonly<Omit<SweepParams, 'makeSolver'>> = O
 export interface SweepStats {
   /** Internal and output SAT queries. */
   satCalls: number;
-  /** Merges proved by SAT. */
+  /** Merges proved by SAT or over a small cut (see cutMerged). */
   merged: number;
+  /** Of `merged`, those proved by exhaustive simulation over a small common cut (no SAT call). */
+  cutMerged: number;
   /** Merges found by structural hashing of the reduced graph (no SAT call). */
   strashMerged: number;
   /** Counterexamples that refined the candidate classes. */
@@ -99,7 +103,7 @@ function tuneSolver(s: SatSolver): void {
  * with the current reduced graph. Call `close()` when done.
  */
 export class SatSweeper {
-  readonly stats: SweepStats = { satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0, solvers: 0 };
+  readonly stats: SweepStats = { satCalls: 0, merged: 0, cutMerged: 0, strashMerged: 0, refinements: 0, undecided: 0, solvers: 0 };
   /** repr[v] = literal of the node v was merged into, or 2*v for a representative. */
   readonly repr: Uint32Array;
   private readonly p: SweepParams;
@@ -123,7 +127,19 @@ export class SatSweeper {
   private readonly phase: Uint8Array;
   private readonly classOf: Int32Array;
   private readonly members: number[][] = [];
+  /** Ids of the classes that may still be queried (pruned by refine). */
+  private readonly live: number[] = [];
+  /** Node being swept: classes whose members all come before it are finished. */
+  private cursor = 0;
+  /** One simulation word per node: lane j (bit j) holds the j-th counterexample since the last full refinement. */
+  private readonly word: Uint32Array;
+  /** Lanes of `word` in use, and their mask. */
+  private lanes = 0;
+  private laneMask = 0;
+  /** No live class has a member after this node, so simulation stops there. */
+  private liveMax: number;
   private readonly rng: Rng;
+  private readonly cuts: CutProver;
 
   constructor(
     private readonly aig: Circuit,
@@ -148,8 +164,11 @@ export class SatSweeper {
     this.nodeGen = new Int32Array(n);
     this.nodeVar = new Int32Array(n);
     this.phase = new Uint8Array(n);
+    this.word = new Uint32Array(n);
+    this.liveMax = n - 1;
     this.classOf = new Int32Array(n).fill(-1);
     this.rng = new Rng(params.seed ^ 0x5eed);
+    this.cuts = new CutProver(n, this.first, this.rf0, this.rf1);
     this.simulate();
   }
 
@@ -178,6 +197,7 @@ export class SatSweeper {
   /** Sweeps every gate in topological order. */
   async run(): Promise<void> {
     for (let v = this.first; v < this.n; v++) {
+      this.cursor = v;
       this.processNode(v);
       if (this.p.structuralOnly || this.repr[v] !== 2 * v) continue;
       if (Date.now() > this.p.deadline) {
@@ -333,6 +353,23 @@ export class SatSweeper {
       const r = list[0];
       if (r === undefined || r >= v) return;
       const pol = this.phase[v]! ^ this.phase[r]!;
+      // counterexamples found since the last full refinement may already separate v from r
+      const word = this.word;
+      if (((word[v]! ^ word[r]! ^ -pol) & this.laneMask) !== 0) {
+        this.splitClass(id, this.laneMask);
+        attempt--;
+        continue;
+      }
+      const local = this.cuts.prove(2 * v, 2 * r + pol);
+      if (local.kind === 'equal') {
+        this.merge(v, r, pol, list);
+        this.stats.cutMerged++;
+        return;
+      }
+      if (local.kind === 'different') {
+        this.refine(this.localCounterexample(local));
+        continue;
+      }
       const s = await this.ensureSolver(true);
       const lv = this.satLit(2 * v);
       const lr = this.satLit(2 * r + pol);
@@ -345,10 +382,7 @@ export class SatSweeper {
       const res = await solveQuick(s, { assumptions: [d], conflictLimit: this.p.conflictLimit, ...(Number.isFinite(remaining) ? { timeLimitMs: Math.max(1, remaining) } : {}) });
       s.addClause([-d]);
       if (res.status === 'unsat') {
-        this.repr[v] = 2 * r + pol;
-        this.stats.merged++;
-        const i = list.indexOf(v);
-        if (i >= 0) list.splice(i, 1);
+        this.merge(v, r, pol, list);
         return;
       }
       if (res.status === 'sat') {
@@ -361,6 +395,20 @@ export class SatSweeper {
       return;
     }
     this.detach(v);
+  }
+
+  private merge(v: number, r: number, pol: number, list: number[]): void {
+    this.repr[v] = 2 * r + pol;
+    this.stats.merged++;
+    const i = list.indexOf(v);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  /** Input vector of a cut counterexample; inputs outside the cut take random values. */
+  private localCounterexample(p: Extract<CutProof, { kind: 'different' }>): boolean[] {
+    const out = Array.from({ length: this.aig.numInputs }, () => this.rng.below(2) === 1);
+    p.inputs.forEach((v, i) => (out[v - 1] = p.values[i]!));
+    return out;
   }
 
   private detach(v: number): void {
@@ -408,60 +456,107 @@ export class SatSweeper {
         if (grp.length < 2) continue;
         const id = this.members.length;
         this.members.push(grp);
+        this.live.push(id);
         for (const v of grp) this.classOf[v] = id;
       }
     }
   }
 
-  /** Simulates one word (the counterexample and 31 neighbours of it) and splits the classes. */
+  /**
+   * Records a counterexample in the next free lane of the pattern word and
+   * splits the class of the node being swept by it. Other classes are split
+   * lazily (when one of their members is swept and differs from its
+   * representative in some lane), and all live classes at once when the 32
+   * lanes are full: one scan of the classes per 32 counterexamples instead of
+   * one per counterexample (mem_ctrl: 750 counterexamples, 30k live classes).
+   */
   private refine(cex: boolean[]): void {
     this.stats.refinements++;
-    const rng = this.rng;
-    const k = cex.length;
-    const pats = cex.map((bit) => Uint32Array.of(bit ? 0xffffffff : 0));
-    // patterns 1..31 flip one random input each (distance-1 neighbours), then a few more
-    for (let j = 1; j < 32 && k > 0; j++) {
-      const flips = j < 24 ? 1 : 2 + rng.below(3);
-      for (let f = 0; f < flips; f++) pats[rng.below(k)]![0]! ^= 1 << j;
+    const lane = this.lanes;
+    const bit = 1 << lane;
+    const pats = this.word;
+    for (let i = 0; i < cex.length; i++) {
+      if (cex[i]) pats[i + 1]! |= bit;
+      else pats[i + 1]! &= ~bit;
     }
-    const nv = simulateNodes(this.aig, pats).values;
-    const phase = this.phase;
-    const count = this.members.length;
-    for (let id = 0; id < count; id++) {
+    this.lanes++;
+    this.laneMask = this.lanes === 32 ? 0xffffffff : (1 << this.lanes) - 1;
+    this.simulateWord(this.liveMax);
+    const id = this.classOf[this.cursor]!;
+    if (id >= 0) this.splitClass(id, this.laneMask);
+    if (this.lanes === 32) {
+      this.splitLiveClasses();
+      // then the 32 counterexamples with one input flipped each: their distance-1
+      // neighbours separate nodes that are rarely different, as the counterexamples were
+      const k = cex.length;
+      if (k > 0) {
+        for (let j = 0; j < 32; j++) pats[1 + this.rng.below(k)]! ^= 1 << j;
+        this.simulateWord(this.liveMax);
+        this.splitLiveClasses();
+      }
+      this.lanes = 0;
+      this.laneMask = 0;
+    }
+  }
+
+  /** Splits every class that may still be queried by the full pattern word, dropping finished classes. */
+  private splitLiveClasses(): void {
+    const live = this.live;
+    let kept = 0, max = this.cursor;
+    for (const id of live) {
       const list = this.members[id]!;
-      if (list.length < 2) continue;
-      const k0 = (nv[list[0]!]! ^ -phase[list[0]!]!) >>> 0;
-      let split = false;
-      for (let i = 1; i < list.length; i++) {
-        if ((nv[list[i]!]! ^ -phase[list[i]!]!) >>> 0 !== k0) {
-          split = true;
-          break;
-        }
-      }
-      if (!split) continue;
-      const byKey = new Map<number, number[]>();
-      for (const v of list) {
-        const key = (nv[v]! ^ -phase[v]!) >>> 0;
-        let l = byKey.get(key);
-        if (!l) byKey.set(key, (l = []));
-        l.push(v);
-      }
-      let firstGroup = true;
-      for (const grp of byKey.values()) {
-        if (firstGroup) {
-          this.members[id] = grp;
-          firstGroup = false;
-          if (grp.length < 2) for (const v of grp) this.classOf[v] = -1;
-          continue;
-        }
-        if (grp.length < 2) {
-          this.classOf[grp[0]!] = -1;
-          continue;
-        }
-        const nid = this.members.length;
-        this.members.push(grp);
-        for (const v of grp) this.classOf[v] = nid;
-      }
+      if (list.length < 2 || list[list.length - 1]! < this.cursor) continue;
+      live[kept++] = id;
+      max = Math.max(max, list[list.length - 1]!);
     }
+    live.length = kept;
+    this.liveMax = max;
+    for (let t = 0; t < kept; t++) this.splitClass(live[t]!, 0xffffffff);
+  }
+
+  /** Splits class `id` by the lanes `mask` of the pattern word; new classes join the live list. */
+  private splitClass(id: number, mask: number): void {
+    const nv = this.word, phase = this.phase;
+    const list = this.members[id]!;
+    if (list.length < 2) return;
+    const k0 = (nv[list[0]!]! ^ -phase[list[0]!]!) & mask;
+    let i = 1;
+    while (i < list.length && ((nv[list[i]!]! ^ -phase[list[i]!]!) & mask) === k0) i++;
+    if (i === list.length) return;
+    const byKey = new Map<number, number[]>();
+    for (const v of list) {
+      const key = (nv[v]! ^ -phase[v]!) & mask;
+      let l = byKey.get(key);
+      if (!l) byKey.set(key, (l = []));
+      l.push(v);
+    }
+    let firstGroup = true;
+    for (const grp of byKey.values()) {
+      if (firstGroup) {
+        this.members[id] = grp;
+        firstGroup = false;
+        if (grp.length < 2) for (const v of grp) this.classOf[v] = -1;
+        continue;
+      }
+      if (grp.length < 2) {
+        this.classOf[grp[0]!] = -1;
+        continue;
+      }
+      const nid = this.members.length;
+      this.members.push(grp);
+      this.live.push(nid);
+      for (const v of grp) this.classOf[v] = nid;
+    }
+  }
+
+  /** One word of every node up to `limit`, from the input words already in `this.word`. */
+  private simulateWord(limit: number): Uint32Array {
+    const nv = this.word, f0 = this.f0, f1 = this.f1, first = this.first;
+    nv[0] = 0;
+    for (let v = first; v <= limit; v++) {
+      const a = f0[v - first]!, b = f1[v - first]!;
+      nv[v] = (nv[a >>> 1]! ^ -(a & 1)) & (nv[b >>> 1]! ^ -(b & 1));
+    }
+    return nv;
   }
 }

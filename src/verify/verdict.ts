@@ -10,9 +10,13 @@ export interface EquivalenceStats {
   sweepMs?: number;
   /** Nodes of the combined AIG (SAT engine). */
   aigNodes?: number;
+  /** Gates of the combined AIG in the cones of the outputs structural hashing left undecided (what SAT sweeping works on). */
+  coneNodes?: number;
   satCalls?: number;
   /** Internal equivalences proved and merged by SAT sweeping. */
   merged?: number;
+  /** Of `merged`, those proved over a small cut without SAT. */
+  cutMerged?: number;
   /** Counterexamples that refined the candidate classes. */
   refinements?: number;
   /** Merges found by structural hashing of the reduced graph, without SAT. */
