@@ -219,3 +219,13 @@ export {
   type ImproveResult,
   type ImproveStats,
 } from './improve/index.js';
+export {
+  censusWindows,
+  DEFAULT_CENSUS_WINDOWS_PARAMS,
+  MAX_CENSUS_WINDOW_LEAVES,
+  CENSUS_DONT_CARE_MAX_INPUTS,
+  type CensusWindowsParams,
+  type CensusWindowsResult,
+  type CensusWindowsStats,
+  type WindowMinimality,
+} from './cuts/census-windows.js';

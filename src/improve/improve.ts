@@ -9,6 +9,14 @@
  * is checked against the previous one, and the search goes on until a round
  * finds nothing or time runs out. The returned circuit is proved equivalent
  * to the input (exhaustive simulation up to 16 inputs, else SAT).
+ *
+ * PLATEAU MOVES (our addition, not in the paper): a round that finds no
+ * smaller window ends in a local optimum for the window shapes tried; the
+ * carry-save SUM_5 circuit (12 gates) is one, while 11 gates exist. A
+ * plateau move replaces one random window by a different circuit of the same
+ * size and the rounds start again from the new structure, up to
+ * `plateauMoves` moves in a row without a size decrease. Sizes never go up,
+ * so the current circuit is always the best seen.
  */
 import { toAig, appendAig, balancedTree } from '../core/to-aig.js';
 import { CircuitBuilder } from '../core/builder.js';
@@ -41,7 +49,7 @@ export interface ImproveParams {
   readonly callTimeLimitMs: number;
   /** Seed of the window order. */
   readonly seed: number;
-  /** Stop after this many rounds (a round visits every gate once as a window seed). */
+  /** Stop after this many rounds (a round visits every gate once as a window seed; every plateau move is followed by one). */
   readonly maxRounds: number;
   /** Randomised window growths per seed gate. */
   readonly windowsPerSeed: number;
@@ -49,6 +57,22 @@ export interface ImproveParams {
   readonly backend: BackendName | 'auto';
   /** Use unreachable leaf patterns as don't-cares when the circuit has at most this many inputs (exhaustive simulation); 0 = never. */
   readonly dontCareMaxInputs: number;
+  /**
+   * Plateau moves allowed in a row without a size decrease (0 = stop at the
+   * first local optimum): when a round finds no smaller window, one window is
+   * replaced by a different circuit of the same size (exact synthesis with its
+   * leaves in a seeded random order) and the rounds go on from there.
+   */
+  readonly plateauMoves: number;
+  /** Stop as soon as the size is at most this (0 = no target), e.g. a best known size. */
+  readonly targetSize: number;
+  /**
+   * Restarts from the input with a derived seed when a descent is over (no
+   * plateau move found, or `plateauMoves` of them in a row without a
+   * decrease); the smallest circuit of all descents is returned. Only with
+   * plateauMoves > 0.
+   */
+  readonly restarts: number;
 }
 
 /** Defaults of {@link ImproveParams}. */
@@ -59,10 +83,13 @@ export const DEFAULT_IMPROVE_PARAMS: Readonly<ImproveParams> = Object.freeze({
   timeLimitMs: 60_000,
   callTimeLimitMs: 2_000,
   seed: 1,
-  maxRounds: 50,
+  maxRounds: 1000,
   windowsPerSeed: 2,
   backend: 'auto',
   dontCareMaxInputs: 16,
+  plateauMoves: 40,
+  targetSize: 0,
+  restarts: 4,
 });
 
 /** Counters of an {@link improve} run. */
@@ -80,6 +107,12 @@ export interface ImproveStats {
   synthMs: number;
   verifyMs: number;
   totalMs: number;
+  /** Equal-size replacements made to leave a local optimum. */
+  plateauMoves: number;
+  /** Restarts from the input (see ImproveParams.restarts). */
+  restarts: number;
+  /** When the final size was first reached (ms from the start). */
+  finalSizeAtMs: number;
   /** Whether the run stopped on the time limit (otherwise: converged or maxRounds). */
   timedOut: boolean;
   /** How the final equivalence with the input was proved. */
@@ -437,6 +470,72 @@ function splice(c: Circuit, w: Window, rep: Circuit): Circuit {
   return cleanup(b.build());
 }
 
+/** Tries before a plateau move gives up (no window had a different equal-size circuit). */
+const PLATEAU_TRIES = 64;
+
+/**
+ * One plateau move: a random window re-synthesised at its own size with its
+ * leaves in a random order (so the solver meets a different instance and
+ * usually answers with a different circuit), spliced in when the result is
+ * structurally new and no larger. Returns the new circuit (verified equal to
+ * `cur`), undefined when no window gave one, or 'time'.
+ */
+async function plateauMove(cur: Circuit, st: Structure, p: ImproveParams, rng: Rng, deadline: number, stats: ImproveStats): Promise<Circuit | undefined | 'time'> {
+  const size = sizeIn(cur, p.basis);
+  const exhaustive = cur.numInputs <= 16;
+  for (let t = 0; t < PLATEAU_TRIES && cur.numGates > 0; t++) {
+    if (performance.now() > deadline) return 'time';
+    const w0 = growWindow(st, rng.below(cur.numGates), p.windowInputs, p.windowSize, rng);
+    if (w0 === undefined) continue;
+    const taint = tainted(cur, w0);
+    if (w0.leaves.some((v) => v > cur.numInputs && taint.has(v - cur.numInputs - 1))) continue;
+    const leaves = [...w0.leaves];
+    for (let i = leaves.length - 1; i > 0; i--) {
+      const j = rng.below(i + 1);
+      [leaves[i], leaves[j]] = [leaves[j]!, leaves[i]!];
+    }
+    const w: Window = { ...w0, leaves };
+    const wCost = w.gates.reduce((s, g) => s + cur.faninStart[g + 1]! - cur.faninStart[g]! - 1, 0);
+    const ts = performance.now();
+    stats.synthCalls++;
+    const r = await synthesize(windowSpec(st, w), {
+      basis: p.basis,
+      backend: p.backend,
+      minSize: wCost,
+      maxSize: wCost,
+      timeLimitMs: Math.max(1, Math.floor(Math.min(p.callTimeLimitMs, deadline - performance.now()))),
+    });
+    stats.synthMs += performance.now() - ts;
+    if (r.status === 'unknown' && r.reason === 'time') stats.synthTimeouts++;
+    if (r.status !== 'optimal' && r.status !== 'feasible') continue;
+    const next = splice(cur, w, r.circuit);
+    if (sizeIn(next, p.basis) > size || sameStructure(cur, next)) continue;
+    const tv = performance.now();
+    let ok = exhaustive ? sameTables(cur, next) : sameOnRandom(cur, next, p.seed + t);
+    let undecided = false;
+    if (ok && !exhaustive) {
+      const v = await checkEquivalence(cur, next, { match: 'position', backend: p.backend, seed: p.seed });
+      ok = v.verdict !== 'different';
+      undecided = v.verdict === 'unknown';
+    }
+    stats.verifyMs += performance.now() - tv;
+    if (!ok) throw internalError(`a plateau move on a window of ${w.gates.length} gates changed the circuit's function`);
+    if (!undecided) return next;
+  }
+  return undefined;
+}
+
+function sameStructure(a: Circuit, b: Circuit): boolean {
+  if (a.numGates !== b.numGates || a.fanins.length !== b.fanins.length) return false;
+  for (let i = 0; i < a.fanins.length; i++) if (a.fanins[i] !== b.fanins[i]) return false;
+  for (let g = 0; g < a.numGates; g++) {
+    if (a.kinds[g] !== b.kinds[g]) return false;
+    const la = a.luts.get(g), lb = b.luts.get(g);
+    if (la !== undefined && lb !== undefined && la.words.some((x, i) => x !== lb.words[i])) return false;
+  }
+  return a.outputs.every((o, j) => o === b.outputs[j]);
+}
+
 function sameTables(a: Circuit, b: Circuit): boolean {
   const ta = simulateTruthTables(a);
   const tb = simulateTruthTables(b);
@@ -457,6 +556,9 @@ function checkParams(p: ImproveParams): void {
   int('windowSize', p.windowSize, 2, 64);
   int('maxRounds', p.maxRounds, 0, 1e9);
   int('windowsPerSeed', p.windowsPerSeed, 1, 1000);
+  int('plateauMoves', p.plateauMoves, 0, 1e9);
+  int('targetSize', p.targetSize, 0, 1e9);
+  int('restarts', p.restarts, 0, 1e9);
   if (!(p.timeLimitMs >= 0)) throw new UsageError(`improve: timeLimitMs must be >= 0, got ${p.timeLimitMs}`, 'bad-param');
   if (!(p.callTimeLimitMs > 0)) throw new UsageError(`improve: callTimeLimitMs must be > 0, got ${p.callTimeLimitMs}`, 'bad-param');
   if (p.basis === 'MIG') throw new UsageError('improve does not support the MIG basis', 'unsupported');
@@ -473,7 +575,7 @@ export async function improve(circuit: Circuit, params: Partial<ImproveParams> =
   checkParams(p);
   const t0 = performance.now();
   const deadline = p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Infinity;
-  const stats: ImproveStats = { windows: 0, nonConvex: 0, cacheHits: 0, synthCalls: 0, synthTimeouts: 0, synthMs: 0, verifyMs: 0, totalMs: 0, timedOut: false, finalCheck: 'exhaustive' };
+  const stats: ImproveStats = { windows: 0, nonConvex: 0, cacheHits: 0, synthCalls: 0, synthTimeouts: 0, synthMs: 0, verifyMs: 0, totalMs: 0, plateauMoves: 0, restarts: 0, finalSizeAtMs: 0, timedOut: false, finalCheck: 'exhaustive' };
   const exhaustive = circuit.numInputs <= 16;
   const withDc = circuit.numInputs <= Math.min(p.dontCareMaxInputs, 16);
 
@@ -486,13 +588,26 @@ export async function improve(circuit: Circuit, params: Partial<ImproveParams> =
   }
   const sizeBefore = sizeIn(cur, p.basis);
   let size = sizeBefore;
-  const rng = new Rng(p.seed);
+  let rng = new Rng(p.seed);
+  const start = cur;
+  let best = cur;
+  let bestSize = size;
+  let restartsLeft = p.plateauMoves > 0 ? p.restarts : 0;
+  /** Keeps the current circuit when it is the smallest so far. */
+  const record = (): void => {
+    if (size >= bestSize) return;
+    best = cur;
+    bestSize = size;
+    stats.finalSizeAtMs = performance.now() - t0;
+  };
   // spec key -> smallest window cost at which no smaller circuit was found
   const tried = new Map<string, number>();
   let rounds = 0;
   let replacements = 0;
+  // plateau moves since the size last went down
+  let stall = 0;
 
-  outer: while (rounds < p.maxRounds) {
+  outer: while (rounds < p.maxRounds && size > p.targetSize) {
     rounds++;
     let improved = false;
     let st = analyse(cur, withDc);
@@ -572,12 +687,44 @@ export async function improve(circuit: Circuit, params: Partial<ImproveParams> =
         size = nextSize;
         replacements++;
         improved = true;
+        stall = 0;
+        record();
+        if (size <= p.targetSize) break outer;
         st = analyse(cur, withDc);
         break;
       }
     }
-    if (!improved) break;
+    if (improved) continue;
+    const moved = stall < p.plateauMoves ? await plateauMove(cur, st, p, rng, deadline, stats) : undefined;
+    if (moved === 'time') {
+      stats.timedOut = true;
+      break;
+    }
+    if (moved === undefined) {
+      // this descent is over: start again from the input with another seed
+      if (restartsLeft <= 0) break;
+      restartsLeft--;
+      stats.restarts++;
+      rng = new Rng((p.seed + Math.imul(0x9e3779b9, stats.restarts)) >>> 0);
+      cur = start;
+      size = sizeBefore;
+      stall = 0;
+      continue;
+    }
+    stall++;
+    cur = moved;
+    stats.plateauMoves++;
+    // structural hashing after the splice can merge the new gates with old ones
+    const movedSize = sizeIn(cur, p.basis);
+    if (movedSize < size) {
+      size = movedSize;
+      stall = 0;
+      record();
+      if (size <= p.targetSize) break;
+    }
   }
+  cur = best;
+  size = bestSize;
 
   // final proof against the input
   const tv = performance.now();

@@ -24,7 +24,8 @@ function b2Size(c: Circuit): number {
   return cost.size;
 }
 
-const FAST: Partial<ImproveParams> = { basis: 'B2', backend: BACKEND, timeLimitMs: NATIVE ? 5000 : 3000, callTimeLimitMs: 1000, windowSize: 7, windowsPerSeed: 3, seed: 1 };
+// strictly improving runs (no plateau moves): they stop at the first local optimum
+const FAST: Partial<ImproveParams> = { basis: 'B2', backend: BACKEND, timeLimitMs: NATIVE ? 5000 : 3000, callTimeLimitMs: 1000, windowSize: 7, windowsPerSeed: 3, seed: 1, plateauMoves: 0 };
 
 describe('improve on textbook circuits (B2)', () => {
   it('the textbook circuits implement their problems', () => {
@@ -44,7 +45,8 @@ describe('improve on textbook circuits (B2)', () => {
   ];
   for (const [problem, c, strict] of cases) {
     it(`${problem} (${b2Size(c)} gates) improves to an equivalent circuit`, async () => {
-      const r = await improve(c, FAST);
+      // strict cases stop at their first replacement: no time limit, so the outcome does not depend on the machine's load
+      const r = await improve(c, strict ? { ...FAST, timeLimitMs: 0, targetSize: b2Size(toBasis(c, 'B2')) - 1 } : FAST);
       expect(implementsProblem(r.circuit, problem)).toBe(true);
       expect(b2Size(r.circuit)).toBe(r.sizeAfter);
       expect(r.sizeBefore).toBeLessThanOrEqual(b2Size(c)); // conversion strashes
@@ -100,7 +102,51 @@ describe('improve on textbook circuits (B2)', () => {
   });
 });
 
+describe('plateau moves', () => {
+  it('leave the carry-save SUM_5 local optimum without changing the function or growing', async () => {
+    const c = sumCircuit(5);
+    const stuck = await improve(c, FAST);
+    expect(stuck.sizeAfter).toBe(12);
+    expect(stuck.stats.plateauMoves).toBe(0);
+    const r = await improve(c, { ...FAST, plateauMoves: 3, restarts: 0, timeLimitMs: 0, maxRounds: 8 });
+    expect(r.stats.plateauMoves).toBeGreaterThanOrEqual(1);
+    expect(r.stats.plateauMoves).toBeLessThanOrEqual(3 * (1 + r.stats.restarts + r.replacements));
+    expect(r.sizeAfter).toBeLessThanOrEqual(12);
+    expect(b2Size(r.circuit)).toBe(r.sizeAfter);
+    expect(implementsProblem(r.circuit, 'sum:5')).toBe(true);
+  }, 60_000);
+
+  it.skipIf(!NATIVE)('take the carry-save SUM_5 (12 gates) to the best known 11 (seed 3, no time limits: deterministic)', async () => {
+    const res = await improve(sumCircuit(5), { ...FAST, windowInputs: 5, windowSize: 7, windowsPerSeed: 2, callTimeLimitMs: 60_000, timeLimitMs: 0, plateauMoves: 200, targetSize: 11, seed: 3 });
+    expect(res.stats.synthTimeouts).toBe(0);
+    expect(res.sizeAfter).toBe(11);
+    expect(b2Size(res.circuit)).toBe(11);
+    expect(res.stats.plateauMoves).toBeGreaterThanOrEqual(1);
+    expect(implementsProblem(res.circuit, 'sum:5')).toBe(true);
+  }, 60_000);
+
+  it('targetSize stops the run as soon as it is reached', async () => {
+    const c = mod3Circuit(5, 1);
+    const start = b2Size(toBasis(c, 'B2'));
+    const r = await improve(c, { ...FAST, timeLimitMs: 0, targetSize: start - 1 });
+    expect(r.sizeAfter).toBeLessThanOrEqual(start - 1);
+    expect(r.replacements).toBeGreaterThanOrEqual(1);
+    expect(r.stats.finalSizeAtMs).toBeGreaterThan(0);
+    expect(implementsProblem(r.circuit, 'mod3:5:1')).toBe(true);
+  }, 60_000);
+});
+
 describe.skipIf(!SLOW || !NATIVE)('best known sizes (WATERLOO_SLOW=1, native cadical)', () => {
+  // plateau moves take the carry-save circuit (two full adders and a half adder, 12 gates) to 11;
+  // measured on a loaded 2-core machine: seeds 1-3 reach 11 within 60 s, see the issue 6 note
+  for (const seed of [1, 2, 3]) {
+    it(`SUM_5 from the carry-save circuit: 11 gates (seed ${seed})`, async () => {
+      const res = await improve(sumCircuit(5), { basis: 'B2', backend: 'cadical', windowInputs: 5, windowSize: 7, callTimeLimitMs: 2000, timeLimitMs: 240_000, plateauMoves: 1000, targetSize: 11, seed });
+      expect(implementsProblem(res.circuit, 'sum:5')).toBe(true);
+      expect(res.sizeAfter).toBe(11);
+    }, 300_000);
+  }
+
   const targets: [number, number][] = [
     [0, 10],
     [1, 9],
@@ -109,14 +155,14 @@ describe.skipIf(!SLOW || !NATIVE)('best known sizes (WATERLOO_SLOW=1, native cad
   // 11 (the best known size) was reached once from this start (windows of 6 leaves / 10 gates, seed 1, 84 s),
   // but not reproducibly: it depends on which synthesis calls finish within their time limit.
   it('SUM_5 from the ripple counter: 12 gates or fewer', async () => {
-    const res = await improve(rippleSumCircuit(5), { basis: 'B2', backend: 'cadical', windowInputs: 6, windowSize: 10, callTimeLimitMs: 10_000, timeLimitMs: 240_000, seed: 1 });
+    const res = await improve(rippleSumCircuit(5), { basis: 'B2', backend: 'cadical', windowInputs: 6, windowSize: 10, callTimeLimitMs: 10_000, timeLimitMs: 240_000, seed: 1, targetSize: 11 });
     expect(implementsProblem(res.circuit, 'sum:5')).toBe(true);
     expect(res.sizeAfter).toBeLessThanOrEqual(12);
   }, 300_000);
 
   for (const [r, best] of targets) {
     it(`MOD_3 on 5 inputs, r = ${r}: ${best} gates`, async () => {
-      const res = await improve(mod3Circuit(5, r), { basis: 'B2', backend: 'cadical', windowSize: 12, callTimeLimitMs: 30_000, timeLimitMs: 180_000, seed: 1 });
+      const res = await improve(mod3Circuit(5, r), { basis: 'B2', backend: 'cadical', windowSize: 12, callTimeLimitMs: 30_000, timeLimitMs: 180_000, seed: 1, targetSize: best });
       expect(implementsProblem(res.circuit, `mod3:5:${r}`)).toBe(true);
       expect(res.sizeAfter).toBe(best);
     }, 300_000);

@@ -15,7 +15,7 @@ import { defineCommand, printJson } from '../command.js';
 export const improveCommand = defineCommand({
   name: 'improve',
   summary: 'shrink a circuit by SAT-based local improvement (exact synthesis of small windows)',
-  usage: 'CIRCUIT --out FILE [--basis b2|u2|aig|xaig] [--timeout S] [--seed N] [--json]',
+  usage: 'CIRCUIT --out FILE [--basis b2|u2|aig|xaig] [--timeout S] [--seed N] [--plateau N] [--restarts N] [--target G] [--json]',
   description:
     'The circuit is brought into the basis, then small windows (connected gate sets with few leaves) are replaced by smaller circuits found by exact synthesis ' +
     '(Kulikov, Slezkin et al., MFCS 2022), until no window improves or the time limit is hit. The result is proved equivalent to the input before it is written.',
@@ -28,6 +28,9 @@ export const improveCommand = defineCommand({
     'window-size': { type: 'int', help: 'maximum gates of a window', default: DEFAULT_IMPROVE_PARAMS.windowSize, min: 2, max: 64, metavar: 'G' },
     'call-timeout': { type: 'number', help: 'time limit of each exact-synthesis call in seconds', default: DEFAULT_IMPROVE_PARAMS.callTimeLimitMs / 1000, min: 0.001, metavar: 'S' },
     rounds: { type: 'int', help: 'maximum rounds', default: DEFAULT_IMPROVE_PARAMS.maxRounds, min: 0, max: 1000000, metavar: 'R' },
+    plateau: { type: 'int', help: 'equal-size moves in a row without a decrease (0 = stop at the first local optimum)', default: DEFAULT_IMPROVE_PARAMS.plateauMoves, min: 0, max: 1000000, metavar: 'N' },
+    restarts: { type: 'int', help: 'restarts from the input with derived seeds when a descent ends (needs --plateau > 0); the smallest circuit wins', default: DEFAULT_IMPROVE_PARAMS.restarts, min: 0, max: 1000000, metavar: 'N' },
+    target: { type: 'int', help: 'stop as soon as the size is at most G (0 = no target)', default: 0, min: 0, max: 1000000000, metavar: 'G' },
     backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli, portfolio', default: 'auto' },
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
     json: { type: 'boolean', help: 'print one JSON object' },
@@ -46,6 +49,9 @@ export const improveCommand = defineCommand({
       windowInputs: opts['window-inputs'],
       windowSize: opts['window-size'],
       maxRounds: opts.rounds,
+      plateauMoves: opts.plateau,
+      restarts: opts.restarts,
+      targetSize: opts.target,
       backend: opts.backend as BackendName | 'auto',
     });
     await writeCircuitFile(r.circuit, opts.out);
@@ -58,6 +64,9 @@ export const improveCommand = defineCommand({
       rounds: r.rounds,
       seconds: Number(seconds.toFixed(3)),
       timedOut: r.stats.timedOut,
+      plateauMoves: r.stats.plateauMoves,
+      restarts: r.stats.restarts,
+      finalSizeAtSeconds: Number((r.stats.finalSizeAtMs / 1000).toFixed(3)),
       equivalent: true,
       equivalenceMethod: r.stats.finalCheck,
       out: opts.out,

@@ -13,5 +13,6 @@ import { simCommand } from './sim.js';
 import { statsCommand } from './stats.js';
 import { improveCommand } from './improve.js';
 import { findCommand } from './find.js';
+import { censusWindowsCommand } from './census-windows.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand] as unknown as readonly Command[];
