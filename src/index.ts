@@ -219,6 +219,11 @@ export {
   type ImproveResult,
   type ImproveStats,
 } from './improve/index.js';
+// results store and sweeps (better-sqlite3 is loaded lazily by openStore)
+export { openStore, resolveStorePath, STORE_ENV_VAR, STORE_SCHEMA_VERSION, type OpenStoreOptions } from './store/sqlite-store.js';
+export { isBetterRecord } from './store/better-record.js';
+export type { InstanceKey, InstanceStatus, ResultsStore, StoreQuery, StoreRecord, StoredAttempt } from './store/types.js';
+export { solveInstance, specKeyOf, type SweepInstance, type SolveInstanceOptions } from './sweep/solve-instance.js';
 export {
   censusWindows,
   DEFAULT_CENSUS_WINDOWS_PARAMS,
@@ -229,3 +234,75 @@ export {
   type CensusWindowsStats,
   type WindowMinimality,
 } from './cuts/census-windows.js';
+// tables and plots for write-ups (vega/vega-lite are loaded lazily by renderVegaLiteSvg)
+export {
+  provenanceOf,
+  formatProvenance,
+  buildResultTable,
+  sortRecords,
+  formatTable,
+  texEscape,
+  TABLE_FORMATS,
+  TABLE_LEGEND,
+  buildCensusTable,
+  formatCensusTable,
+  censusStorePath,
+  loadCensusColumn,
+  type Provenance,
+  type ResultTable,
+  type ResultTableQuery,
+  type TableRow,
+  type TableCell,
+  type TableFormat,
+  type CensusTable,
+  type CensusColumnInput,
+  type CensusCount,
+} from './report/index.js';
+export { renderVegaLiteSvg, censusHistogramSpec, findProveTimesSpec, findProveTimePoints, trainedVsMinimumSpec, type TimePoint, type TrainedSizeRow } from './plot/index.js';
+// queue mode: BullMQ on Redis (bullmq and ioredis are loaded lazily by the functions that need them)
+export {
+  pushInstances,
+  queueStatus,
+  collectResults,
+  dropQueue,
+  runQueueWorker,
+  instanceJobId,
+  resolveRedisUrl,
+  redactRedisUrl,
+  REDIS_ENV_VAR,
+  DEFAULT_REDIS_URL,
+  JOB_ATTEMPTS,
+  JOB_LOCK_MS,
+  type QueueTarget,
+  type PushResult,
+  type QueueStatus,
+  type CollectResult,
+  type FailedJob,
+  type QueueWorkerOptions,
+  type WorkerJobEvent,
+  type WorkerSummary,
+} from './queue/index.js';
+export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
+export { runSweep, sweepWorkerPath, hardLimitMs, type RunSweepParams, type SweepProgress, type SweepResult, type SweepFailure } from './sweep/sweep.js';
+export { createProgressPrinter, progressLine, formatDuration, type ProgressPrinter } from './sweep/progress.js';
+export { mergeStores, type MergeReport, type MergeInputReport } from './store/merge.js';
+export type { SqliteResultsStore } from './store/sqlite-store.js';
+export {
+  regenerateResults,
+  publishedInstances,
+  readRecordExport,
+  formatRecordExport,
+  loadRecords,
+  RESULTS_LAYOUT,
+  PUBLISHED_FAMILIES,
+  PUBLISHED_BASES,
+  PUBLISHED_ENCODER,
+  PUBLISHED_TIMEOUT_SECONDS,
+  PUBLISHED_CENSUSES,
+  replaceGeneratedSection,
+  renderResultsSection,
+  type RegenerateParams,
+  type RegenerateResult,
+  type PublishedFamily,
+  type PublishedCensus,
+} from './results/index.js';

@@ -34,8 +34,8 @@ export interface StoreRecord extends InstanceKey {
   readonly outputs: number;
   /**
    * Canonical key of the function: for one output without don't-cares the
-   * NPN-class representative (hex, `npn:<hex>`); otherwise `sha256:<hex>` of
-   * the spec's JSON. Instances with equal keys have equal minimum sizes.
+   * NPN-class representative (`npn:<inputs>:<hex>`, inputs <= 6); otherwise
+   * `sha256:<hex>` of the spec's JSON. Instances with equal keys have equal minimum sizes.
    */
   readonly specKey: string;
   readonly status: InstanceStatus;

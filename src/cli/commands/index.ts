@@ -14,5 +14,11 @@ import { statsCommand } from './stats.js';
 import { improveCommand } from './improve.js';
 import { findCommand } from './find.js';
 import { censusWindowsCommand } from './census-windows.js';
+import { tableCommand } from './table.js';
+import { plotCommand } from './plot.js';
+import { resultsCommand } from './results.js';
+import { sweepCommand } from './sweep.js';
+import { mergeCommand } from './merge.js';
+import { queueCommand } from './queue.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand] as unknown as readonly Command[];

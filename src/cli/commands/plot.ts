@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import {
+  basisByName,
+  familyByName,
+  censusHistogramSpec,
+  censusStorePath,
+  findProveTimesSpec,
+  loadCensusColumn,
+  MAX_CENSUS_INPUTS,
+  loadRecords,
+  renderVegaLiteSvg,
+  resolveStorePath,
+  trainedVsMinimumSpec,
+  UsageError,
+  ValidationError,
+  writeFileAtomic,
+  type BasisName,
+  type TrainedSizeRow,
+} from '../../index.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { parseBasisList } from './table.js';
+
+const KINDS = ['census', 'times', 'trained'] as const;
+
+/** Reads trained-vs-minimum rows: a JSON array, or JSON lines, of {task, seed, model, trainedSize, minimumSize}. */
+function readTrainedRows(path: string): TrainedSizeRow[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ValidationError(`${path}: ${(e as Error).message}`, 'unreadable');
+  }
+  const trimmed = text.trim();
+  const items: unknown[] = [];
+  try {
+    if (trimmed.startsWith('[')) items.push(...(JSON.parse(trimmed) as unknown[]));
+    else for (const line of trimmed.split('\n')) if (line.trim()) items.push(JSON.parse(line));
+  } catch (e) {
+    throw new ValidationError(`${path}: not JSON or JSON lines: ${(e as Error).message}`, 'bad-json');
+  }
+  return items.map((x, i) => {
+    const r = x as Partial<TrainedSizeRow>;
+    if (typeof r.task !== 'string' || typeof r.model !== 'string' || typeof r.seed !== 'number' || typeof r.trainedSize !== 'number' || typeof r.minimumSize !== 'number') {
+      throw new ValidationError(`${path}: item ${i + 1} needs task (string), seed (number), model (string), trainedSize (number), minimumSize (number)`, 'bad-json');
+    }
+    return { task: r.task, seed: r.seed, model: r.model, trainedSize: r.trainedSize, minimumSize: r.minimumSize };
+  });
+}
+
+export const plotCommand = defineCommand({
+  name: 'plot',
+  summary: 'SVG figures: census histogram, time to find vs time to prove, trained vs minimum size',
+  usage: 'census --inputs N [--basis B] | times [--store FILE] [--problem F] [--basis B,...] | trained --data FILE  [--out FILE.svg] [--vega-lite]',
+  description:
+    'census: NPN classes and functions by minimum size, from a census store. times: for each optimal record, the time until a minimum circuit was found ' +
+    'and the time of the UNSAT proof at size - 1, by size, log scale. trained: trained circuit size against the minimum size, from a JSON array or JSON lines ' +
+    'of {task, seed, model, trainedSize, minimumSize}. Figures are Vega-Lite charts rendered to SVG (deterministic: same data, same bytes); ' +
+    '--vega-lite writes the chart spec (JSON) instead.',
+  options: {
+    out: { type: 'string', short: 'o', help: 'write to FILE (atomically) instead of stdout', metavar: 'FILE' },
+    'vega-lite': { type: 'boolean', help: 'write the Vega-Lite spec (JSON) instead of SVG' },
+    inputs: { type: 'int', help: `census: number of inputs (0..${MAX_CENSUS_INPUTS})`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
+    'census-dir': { type: 'string', help: 'census: folder of the census stores', default: 'results/census', metavar: 'DIR' },
+    basis: { type: 'string', help: 'census: the basis (default b2); times: only these bases', metavar: 'B' },
+    store: { type: 'string', help: 'times: results store, SQLite or .jsonl export (default $WATERLOO_STORE or results/waterloo.db)', metavar: 'FILE' },
+    problem: { type: 'string', help: 'times: only this family', metavar: 'FAMILY' },
+    data: { type: 'string', help: 'trained: the results file', metavar: 'FILE' },
+  },
+  async run(opts, args, io) {
+    const kind = args[0];
+    if (kind === undefined || !(KINDS as readonly string[]).includes(kind)) throw new UsageError(`plot: expected one of ${KINDS.join(', ')}${kind === undefined ? '' : `, got '${kind}'`}`);
+    if (args.length > 1) throw new UsageError(`plot: unexpected argument '${args[1]}'`);
+    let spec;
+    if (kind === 'census') {
+      if (opts.inputs === undefined) throw new UsageError('plot census: --inputs N is required');
+      const basis = (basisByName(opts.basis ?? 'b2')?.name ?? (() => { throw new UsageError(`plot census: unknown basis '${opts.basis}'`); })()) as BasisName;
+      const column = loadCensusColumn(censusStorePath(opts['census-dir'], basis, opts.inputs), basis, opts.inputs);
+      spec = censusHistogramSpec(column.entries, { basis, inputs: opts.inputs });
+    } else if (kind === 'times') {
+      const bases = parseBasisList(opts.basis);
+      const family = opts.problem === undefined ? undefined : (familyByName(opts.problem)?.name ?? opts.problem.toLowerCase());
+      const records = (await loadRecords(opts.store ?? resolveStorePath())).filter((r) => (family === undefined || r.family === family) && (bases === undefined || bases.includes(r.basis)));
+      spec = findProveTimesSpec(records);
+    } else {
+      if (opts.data === undefined) throw new UsageError('plot trained: --data FILE is required');
+      spec = trainedVsMinimumSpec(readTrainedRows(opts.data));
+    }
+    const text = opts['vega-lite'] ? JSON.stringify(spec, null, 2) + '\n' : await renderVegaLiteSvg(spec);
+    if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+    else io.out(text);
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,44 @@
+import { createProgressPrinter, PUBLISHED_TIMEOUT_SECONDS, regenerateResults, UsageError, type BackendName } from '../../index.js';
+import { defineCommand, printJson } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+
+export const resultsCommand = defineCommand({
+  name: 'results',
+  summary: "regenerate the project's published results (family tables, censuses, plots, results/README.md)",
+  usage: 'regenerate [--dir DIR] [--timeout S] [--jobs J] [--retry] [--no-solve] [--json]',
+  description:
+    'Loads the published records (DIR/store/records.jsonl) into the working store (DIR/store/published.db), sweeps the published family set in B2 and U2 ' +
+    '(instances already stored are skipped, so an interrupted run resumes), completes the published censuses, then writes DIR/store/records.jsonl, ' +
+    'DIR/tables/*.{md,tex,csv,json}, DIR/plots/*.svg and the generated part of DIR/README.md. --retry also re-solves stored instances that are not optimal and ran with a shorter --timeout. --no-solve only rebuilds the outputs from the stored records. ' +
+    'Exit 0; 4 when some instance failed.',
+  options: {
+    dir: { type: 'string', help: 'results folder', default: 'results', metavar: 'DIR' },
+    timeout: { type: 'number', help: 'time limit per instance (and per census class), seconds', default: PUBLISHED_TIMEOUT_SECONDS, min: 1, metavar: 'S' },
+    jobs: { type: 'int', help: 'instances solved at once', default: 2, min: 1, max: 64, metavar: 'J' },
+    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
+    retry: { type: 'boolean', help: 're-solve stored instances that are not optimal and ran with a shorter --timeout' },
+    'no-solve': { type: 'boolean', help: 'solve nothing: rebuild tables, plots and README from the records' },
+    json: { type: 'boolean', help: 'print a JSON summary: {records, byStatus, files, ...}' },
+    quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
+  },
+  async run(opts, args, io) {
+    if (args[0] !== 'regenerate' || args.length > 1) throw new UsageError(`results: expected 'regenerate'${args[0] && args[0] !== 'regenerate' ? `, got '${args[0]}'` : ''}`);
+    const printer = opts.quiet ? undefined : createProgressPrinter((t) => io.err(t), false);
+    const r = await regenerateResults({
+      dir: opts.dir,
+      timeoutSeconds: opts.timeout,
+      jobs: opts.jobs,
+      backend: opts.backend as BackendName | 'auto',
+      solve: !opts['no-solve'],
+      retry: opts.retry,
+      command: `waterloo results regenerate --timeout ${opts.timeout}${opts.retry ? ' --retry' : ''}`,
+      ...(opts.quiet ? {} : { log: (line: string) => io.err(line + '\n') }),
+      ...(printer ? { onSweepProgress: (p) => printer.update(p) } : {}),
+    });
+    printer?.stop();
+    const failed = (r.sweep?.failures.length ?? 0) + (r.retried?.failures.length ?? 0);
+    if (opts.json) printJson(io, { records: r.records, byStatus: r.byStatus, censusClassesSolved: r.censusClassesSolved, failed, files: r.files });
+    else io.out(`results in ${opts.dir}: ${r.records} records (cells: ${r.byStatus.optimal} optimal, ${r.byStatus.feasible} feasible, ${r.byStatus.unknown} timeout), ${r.files.length} files\n`);
+    return failed ? EXIT.unknown : EXIT.ok;
+  },
+});

@@ -1,0 +1,80 @@
+import {
+  BASES,
+  basisByName,
+  familyByName,
+  buildCensusTable,
+  buildResultTable,
+  censusStorePath,
+  formatCensusTable,
+  formatTable,
+  loadCensusColumn,
+  MAX_CENSUS_INPUTS,
+  loadRecords,
+  resolveStorePath,
+  TABLE_FORMATS,
+  UsageError,
+  writeFileAtomic,
+  type BasisName,
+  type TableFormat,
+} from '../../index.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+
+const SWEEP_BASES = Object.values(BASES).filter((b) => b.name !== 'MIG');
+
+/** `--basis b2,u2` as basis names, in the order given. */
+export function parseBasisList(text: string | undefined): BasisName[] | undefined {
+  if (text === undefined) return undefined;
+  const out: BasisName[] = [];
+  for (const s of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    const b = basisByName(s);
+    if (b === undefined) throw new UsageError(`--basis: unknown basis '${s}'; one of ${SWEEP_BASES.map((x) => x.cli).join(', ')}`);
+    if (!out.includes(b.name)) out.push(b.name);
+  }
+  if (!out.length) throw new UsageError('--basis: no basis given');
+  return out;
+}
+
+export const tableCommand = defineCommand({
+  name: 'table',
+  summary: 'tables for papers: minimum size by instance x basis from the results store (or a census table)',
+  usage: '[--store FILE] [--problem FAMILY] [--basis B[,B]] [--encoder E] [--format md|tex|csv|json] [--out FILE] | --census N [--basis B[,B]] [--census-dir DIR]',
+  description:
+    'Rows are problem instances grouped by family, columns are bases. A plain number is a proven optimum; "s (≥ b)" is the best circuit found with its proven ' +
+    'lower bound; "timeout (≥ b)" means no circuit within the time limit; "—" means not run. Records of several encoders are merged (smallest size, largest bound). ' +
+    'Markdown and LaTeX (booktabs) end with a legend and a provenance line (versions, solvers, encoders, time limits, record dates); CSV has one row per cell. ' +
+    'With --census N, tabulates the census stores of N-input functions (classes and functions per minimum size) instead. ' +
+    'Exit 0, 4 when a census table is incomplete.',
+  options: {
+    store: { type: 'string', help: 'results store: SQLite, or a .jsonl record export (default $WATERLOO_STORE or results/waterloo.db)', metavar: 'FILE' },
+    problem: { type: 'string', help: 'only this family (maj, thr, ...)', metavar: 'FAMILY' },
+    basis: { type: 'string', help: 'only these bases, in this column order (comma separated)', metavar: 'B' },
+    encoder: { type: 'string', help: 'only records of this encoder (default: all, merged)', metavar: 'E' },
+    format: { type: 'string', help: 'output format', default: 'md', choices: TABLE_FORMATS },
+    out: { type: 'string', short: 'o', help: 'write to FILE (atomically) instead of stdout', metavar: 'FILE' },
+    census: { type: 'int', help: `census table of N-input functions (0..${MAX_CENSUS_INPUTS}) from the census stores`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
+    'census-dir': { type: 'string', help: 'folder of the census stores', default: 'results/census', metavar: 'DIR' },
+  },
+  async run(opts, args, io) {
+    if (args.length) throw new UsageError(`table: unexpected argument '${args[0]}'`);
+    const format = opts.format as TableFormat;
+    const bases = parseBasisList(opts.basis);
+    let text: string;
+    let code: number = EXIT.ok;
+    if (opts.census !== undefined) {
+      if (opts.problem !== undefined || opts.encoder !== undefined || opts.store !== undefined) throw new UsageError('table: --census takes no --store, --problem or --encoder');
+      const n = opts.census;
+      const columns = (bases ?? ['B2']).map((b) => loadCensusColumn(censusStorePath(opts['census-dir'], b, n), b, n));
+      const t = buildCensusTable(columns);
+      text = formatCensusTable(t, format);
+      if (!t.complete) code = EXIT.unknown;
+    } else {
+      const records = await loadRecords(opts.store ?? resolveStorePath());
+      const t = buildResultTable(records, { ...(opts.problem !== undefined ? { family: familyByName(opts.problem)?.name ?? opts.problem } : {}), ...(bases ? { bases } : {}), ...(opts.encoder !== undefined ? { encoder: opts.encoder } : {}) });
+      text = formatTable(t, format);
+    }
+    if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+    else io.out(text);
+    return code;
+  },
+});

@@ -1,0 +1,132 @@
+/**
+ * The table researchers put in papers: the minimum circuit size of each
+ * problem instance (rows, grouped by family) in each basis (columns), every
+ * cell marked proven optimal, best found with its proven lower bound, or
+ * timed out with its lower bound. A pure function of the records; the
+ * formatters in format-table.ts turn it into Markdown, LaTeX, CSV or JSON.
+ */
+import { BASES, type BasisName } from '../core/basis.js';
+import { ValidationError } from '../errors.js';
+import { PROBLEM_FAMILIES } from '../problems/families.js';
+import type { InstanceStatus, StoreRecord } from '../store/types.js';
+import { provenanceOf, type Provenance } from './provenance.js';
+
+/** What a table knows about one problem in one basis, merged over every record (encoder) of that pair. */
+export interface TableCell {
+  readonly status: InstanceStatus;
+  /** Smallest verified circuit over the records (absent when none found one). */
+  readonly size?: number;
+  /** Largest proven lower bound over the records. */
+  readonly lowerBound: number;
+  /** Wall time of the fastest record that reached this status, seconds. */
+  readonly seconds: number;
+  /** Encoders of the records merged into this cell, sorted. */
+  readonly encoders: readonly string[];
+}
+
+/** One problem instance. */
+export interface TableRow {
+  readonly family: string;
+  readonly problem: string;
+  readonly params: readonly number[];
+  readonly inputs: number;
+  readonly outputs: number;
+  /** One cell per basis that has records for this problem; a basis without one is a missing cell. */
+  readonly cells: Readonly<Partial<Record<BasisName, TableCell>>>;
+}
+
+/** The whole table. */
+export interface ResultTable {
+  /** Column order. */
+  readonly bases: readonly BasisName[];
+  /** Rows grouped by family, in the family registry's order, then by parameters. */
+  readonly rows: readonly TableRow[];
+  readonly provenance: Provenance;
+}
+
+/** Which records a table shows. */
+export interface ResultTableQuery {
+  /** Only this family (case-insensitive). */
+  readonly family?: string;
+  /** Only these bases, in this column order (default: every basis present, in the registry's order). */
+  readonly bases?: readonly BasisName[];
+  /** Only this encoder (default: all, merged per cell). */
+  readonly encoder?: string;
+}
+
+const FAMILY_ORDER: readonly string[] = Object.keys(PROBLEM_FAMILIES);
+const BASIS_ORDER: readonly BasisName[] = Object.keys(BASES) as BasisName[];
+
+function familyRank(f: string): number {
+  const i = FAMILY_ORDER.indexOf(f);
+  return i < 0 ? FAMILY_ORDER.length : i;
+}
+
+function compareRows(a: TableRow, b: TableRow): number {
+  const byFamily = familyRank(a.family) - familyRank(b.family) || a.family.localeCompare(b.family);
+  if (byFamily) return byFamily;
+  for (let i = 0; i < Math.min(a.params.length, b.params.length); i++) {
+    const d = a.params[i]! - b.params[i]!;
+    if (d) return d;
+  }
+  return a.params.length - b.params.length || a.problem.localeCompare(b.problem);
+}
+
+/**
+ * Records in table order (family, parameters, basis, encoder): the order of
+ * the published text export, so that a rerun that adds records gives a small diff.
+ */
+export function sortRecords(records: readonly StoreRecord[]): StoreRecord[] {
+  const key = (r: StoreRecord): TableRow => ({ family: r.family, problem: r.problem, params: r.params, inputs: r.inputs, outputs: r.outputs, cells: {} });
+  return [...records].sort((a, b) => compareRows(key(a), key(b)) || BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis) || a.encoder.localeCompare(b.encoder));
+}
+
+const STATUS_RANK: Record<InstanceStatus, number> = { optimal: 0, feasible: 1, unknown: 2 };
+
+/**
+ * Merges the records of one (problem, basis): every record's circuit is
+ * verified and every lower bound proven, so the smallest size and the largest
+ * bound together are the best statement; it is optimal when they meet.
+ */
+function mergeCell(records: readonly StoreRecord[]): TableCell {
+  const sizes = records.flatMap((r) => (r.size !== undefined ? [r.size] : []));
+  const size = sizes.length ? Math.min(...sizes) : undefined;
+  const lowerBound = Math.max(...records.map((r) => r.lowerBound));
+  if (size !== undefined && lowerBound > size) {
+    const r = records[0]!;
+    throw new ValidationError(`records of ${r.problem} in ${r.basis} contradict each other: a circuit of size ${size} and a lower bound of ${lowerBound}`, 'contradictory-records');
+  }
+  const status: InstanceStatus = size === undefined ? 'unknown' : size === lowerBound ? 'optimal' : 'feasible';
+  const reached = records.filter((r) => STATUS_RANK[r.status] <= STATUS_RANK[status]);
+  const seconds = Math.min(...(reached.length ? reached : records).map((r) => r.seconds));
+  return { status, ...(size !== undefined ? { size } : {}), lowerBound, seconds, encoders: [...new Set(records.map((r) => r.encoder))].sort() };
+}
+
+/** Builds the table from store records. */
+export function buildResultTable(records: readonly StoreRecord[], query: ResultTableQuery = {}): ResultTable {
+  const family = query.family?.toLowerCase();
+  const chosen = records.filter(
+    (r) => (family === undefined || r.family === family) && (query.bases === undefined || query.bases.includes(r.basis)) && (query.encoder === undefined || r.encoder === query.encoder),
+  );
+  const byProblem = new Map<string, StoreRecord[]>();
+  for (const r of chosen) {
+    const list = byProblem.get(r.problem);
+    if (list) list.push(r);
+    else byProblem.set(r.problem, [r]);
+  }
+  const rows: TableRow[] = [];
+  for (const [problem, list] of byProblem) {
+    const first = list[0]!;
+    const cells: Partial<Record<BasisName, TableCell>> = {};
+    // Bases in registry order, so the JSON form does not depend on the order of the records.
+    for (const basis of BASIS_ORDER) {
+      const of = list.filter((r) => r.basis === basis);
+      if (of.length) cells[basis] = mergeCell(of);
+    }
+    rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells });
+  }
+  rows.sort(compareRows);
+  const present = new Set(chosen.map((r) => r.basis));
+  const bases = query.bases ? [...query.bases] : BASIS_ORDER.filter((b) => present.has(b));
+  return { bases, rows, provenance: provenanceOf(chosen) };
+}

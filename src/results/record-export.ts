@@ -1,0 +1,46 @@
+/**
+ * The text form of a results store: one record per line (JSON), in table
+ * order, so that a store kept in git shows readable diffs. Tables and plots
+ * read it as they read a SQLite store.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { ValidationError } from '../errors.js';
+import { sortRecords } from '../report/result-table.js';
+import { openStore } from '../store/sqlite-store.js';
+import type { StoreRecord } from '../store/types.js';
+
+/** Reads a JSON-lines record export (absent file: no records); a line that is not JSON is an error naming its line. */
+export function readRecordExport(path: string): StoreRecord[] {
+  if (!existsSync(path)) return [];
+  const out: StoreRecord[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        out.push(JSON.parse(line) as StoreRecord);
+      } catch (e) {
+        throw new ValidationError(`${path}:${i + 1}: not a JSON record: ${(e as Error).message}`, 'bad-record');
+      }
+    });
+  return out;
+}
+
+/** The export text: one record per line, in table order. */
+export function formatRecordExport(records: readonly StoreRecord[]): string {
+  return sortRecords(records).map((r) => JSON.stringify(r) + '\n').join('');
+}
+
+/** Every record of a store: a `.jsonl` export, or a SQLite store (which must exist). */
+export async function loadRecords(path: string): Promise<StoreRecord[]> {
+  if (path.endsWith('.jsonl')) {
+    if (!existsSync(path)) throw new ValidationError(`${path}: no such file`, 'unreadable');
+    return readRecordExport(path);
+  }
+  const store = await openStore(path, { mustExist: true });
+  try {
+    return store.list();
+  } finally {
+    store.close();
+  }
+}

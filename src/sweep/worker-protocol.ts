@@ -1,0 +1,19 @@
+/** Messages between a sweep and its worker processes (child_process IPC, structured as JSON). */
+import type { BackendName } from '../sat/registry.js';
+import type { StoreRecord } from '../store/types.js';
+import type { SweepInstance } from './solve-instance.js';
+
+/** Parent to worker: solve one instance. */
+export interface SolveMessage {
+  readonly type: 'solve';
+  readonly id: number;
+  readonly instance: SweepInstance;
+  readonly backend: BackendName | 'auto';
+  readonly command: string;
+}
+
+/** Worker to parent: the record of instance `id`, or why it failed. */
+export type WorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'done'; readonly id: number; readonly record: StoreRecord }
+  | { readonly type: 'failed'; readonly id: number; readonly error: { readonly name: string; readonly code: string; readonly message: string } };

@@ -1,0 +1,30 @@
+/**
+ * Entry of a sweep worker process (forked by sweep.ts): solves the instances
+ * it is sent, one at a time, and replies with their records. It writes
+ * nothing itself, and it exits as soon as the IPC channel closes, so a sweep
+ * killed with SIGKILL leaves no workers behind (beyond the end of a solver
+ * call that blocks the event loop).
+ */
+import { WaterlooError } from '../errors.js';
+import { solveInstance } from './solve-instance.js';
+import type { SolveMessage, WorkerReply } from './worker-protocol.js';
+
+function send(reply: WorkerReply): void {
+  if (process.connected) process.send!(reply);
+}
+
+process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group: the sweep decides (it kills its workers), so that an interrupt is not reported as crashed workers
+process.on('SIGINT', () => undefined);
+process.on('message', (m: SolveMessage) => {
+  if (m?.type !== 'solve') return;
+  solveInstance(m.instance, { backend: m.backend, command: m.command }).then(
+    (record) => send({ type: 'done', id: m.id, record }),
+    (e: unknown) => {
+      const err = e instanceof Error ? e : new Error(String(e));
+      const code = e instanceof WaterlooError ? e.code : 'internal';
+      send({ type: 'failed', id: m.id, error: { name: err.name, code, message: e instanceof WaterlooError ? err.message : (err.stack ?? err.message) } });
+    },
+  );
+});
+send({ type: 'ready' });

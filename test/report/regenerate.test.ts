@@ -1,0 +1,30 @@
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatRecordExport, readRecordExport, regenerateResults } from '../../src/results/index.js';
+import type { StoreRecord } from '../../src/store/types.js';
+import { tempDir } from '../helpers/cli.js';
+import { RECORDS } from './records.js';
+
+describe('regenerateResults', () => {
+  it('--retry re-solves a stored timeout that ran with a shorter limit; optimal records are kept as they are', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'store'));
+    const u2 = RECORDS.find((r) => r.problem === 'maj:3' && r.basis === 'U2')!;
+    const b2: StoreRecord = { ...RECORDS.find((r) => r.problem === 'maj:3' && r.basis === 'B2')!, status: 'unknown', size: undefined, circuit: undefined, lowerBound: 1, timeoutSeconds: 1, seconds: 1 };
+    writeFileSync(join(dir, 'store', 'records.jsonl'), formatRecordExport([b2, u2]));
+    const lines: string[] = [];
+    const r = await regenerateResults({ dir, families: [{ problem: 'maj', n: '3' }], censuses: [], timeoutSeconds: 30, jobs: 1, retry: true, log: (l) => lines.push(l) });
+    expect(r.sweep!.skipped).toBe(2);
+    expect(r.retried!.solved.optimal).toBe(1);
+    const back = readRecordExport(join(dir, 'store', 'records.jsonl'));
+    expect(back).toHaveLength(2);
+    expect(back[0]).toMatchObject({ problem: 'maj:3', basis: 'B2', status: 'optimal', size: 4, lowerBound: 4, timeoutSeconds: 30 });
+    expect(back[1]).toEqual(u2);
+    expect(readFileSync(join(dir, 'tables', 'maj.md'), 'utf8')).toContain('| MAJ | `maj:3` | 3 | 4 | 4 |');
+    expect(lines.join('\n')).toMatch(/retry: 1 stored instances are not optimal/);
+    // nothing left to retry at this limit
+    const again = await regenerateResults({ dir, families: [{ problem: 'maj', n: '3' }], censuses: [], timeoutSeconds: 30, jobs: 1, retry: true });
+    expect(again.retried).toBeUndefined();
+  });
+});
