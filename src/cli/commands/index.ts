@@ -20,5 +20,8 @@ import { resultsCommand } from './results.js';
 import { sweepCommand } from './sweep.js';
 import { mergeCommand } from './merge.js';
 import { queueCommand } from './queue.js';
+import { extractCommand } from './extract.js';
+import { trainCommand } from './train.js';
+import { experimentCommand } from './experiment.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, trainCommand, experimentCommand] as unknown as readonly Command[];

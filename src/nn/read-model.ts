@@ -1,0 +1,32 @@
+/** Reading a network file by its extension: `.json` (waterloo-bnn) or `.onnx`. */
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import { InputFileError } from '../io/formats.js';
+import { parseBnnJson } from './json-format.js';
+import type { BnnNetwork } from './network.js';
+import { parseOnnx, type ParseOnnxOptions } from './onnx-read.js';
+
+/** Model file formats {@link readBnnModel} understands. */
+export type BnnModelFormat = 'json' | 'onnx';
+
+/** The format of a model path, by extension (undefined if neither). */
+export function bnnModelFormatOf(path: string): BnnModelFormat | undefined {
+  const lower = path.toLowerCase();
+  return lower.endsWith('.json') ? 'json' : lower.endsWith('.onnx') ? 'onnx' : undefined;
+}
+
+/** Reads and parses a model file; throws UsageError for unknown extensions (InputFileError when unreadable). */
+export async function readBnnModel(path: string, options: ParseOnnxOptions = {}): Promise<BnnNetwork> {
+  const format = bnnModelFormatOf(path) ?? ((): never => {
+    throw new UsageError(`${path}: unknown model format (expected a .json or .onnx file)`, 'unknown-format');
+  })();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputFileError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
+  }
+  if (format === 'json') return parseBnnJson(bytes.toString('utf8'), path);
+  return parseOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, options);
+}
