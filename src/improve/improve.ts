@@ -510,15 +510,7 @@ async function plateauMove(cur: Circuit, st: Structure, p: ImproveParams, rng: R
     if (r.status !== 'optimal' && r.status !== 'feasible') continue;
     const next = splice(cur, w, r.circuit);
     if (sizeIn(next, p.basis) > size || sameStructure(cur, next)) continue;
-    const tv = performance.now();
-    let ok = exhaustive ? sameTables(cur, next) : sameOnRandom(cur, next, p.seed + t);
-    let undecided = false;
-    if (ok && !exhaustive) {
-      const v = await checkEquivalence(cur, next, { match: 'position', backend: p.backend, seed: p.seed });
-      ok = v.verdict !== 'different';
-      undecided = v.verdict === 'unknown';
-    }
-    stats.verifyMs += performance.now() - tv;
+    const { ok, undecided } = await checkReplacement(cur, next, exhaustive, p.seed + t, p, stats);
     if (!ok) throw internalError(`a plateau move on a window of ${w.gates.length} gates changed the circuit's function`);
     if (!undecided) return next;
   }
@@ -534,6 +526,24 @@ function sameStructure(a: Circuit, b: Circuit): boolean {
     if (la !== undefined && lb !== undefined && la.words.some((x, i) => x !== lb.words[i])) return false;
   }
   return a.outputs.every((o, j) => o === b.outputs[j]);
+}
+
+/**
+ * Whether `next` computes what `cur` does: exhaustively, or by random
+ * simulation then SAT. `undecided` when the SAT check hit a limit (the caller
+ * keeps `cur`); `ok` false means a wrong replacement, which is a bug.
+ */
+async function checkReplacement(cur: Circuit, next: Circuit, exhaustive: boolean, simSeed: number, p: ImproveParams, stats: ImproveStats): Promise<{ ok: boolean; undecided: boolean }> {
+  const tv = performance.now();
+  let ok = exhaustive ? sameTables(cur, next) : sameOnRandom(cur, next, simSeed);
+  let undecided = false;
+  if (ok && !exhaustive) {
+    const v = await checkEquivalence(cur, next, { match: 'position', backend: p.backend, seed: p.seed });
+    ok = v.verdict !== 'different';
+    undecided = v.verdict === 'unknown';
+  }
+  stats.verifyMs += performance.now() - tv;
+  return { ok, undecided };
 }
 
 function sameTables(a: Circuit, b: Circuit): boolean {
@@ -668,15 +678,7 @@ export async function improve(circuit: Circuit, params: Partial<ImproveParams> =
           tried.set(key, wCost);
           continue;
         }
-        const tv = performance.now();
-        let ok = exhaustive ? sameTables(cur, next) : sameOnRandom(cur, next, p.seed + replacements);
-        let undecided = false;
-        if (ok && !exhaustive) {
-          const v = await checkEquivalence(cur, next, { match: 'position', backend: p.backend, seed: p.seed });
-          ok = v.verdict !== 'different';
-          undecided = v.verdict === 'unknown';
-        }
-        stats.verifyMs += performance.now() - tv;
+        const { ok, undecided } = await checkReplacement(cur, next, exhaustive, p.seed + replacements, p, stats);
         if (!ok) throw internalError(`replacing a window of ${w.gates.length} gates changed the circuit's function`);
         if (undecided) {
           // not proved equivalent within the limits: keep the old circuit

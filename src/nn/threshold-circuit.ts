@@ -10,6 +10,7 @@
  */
 import type { CircuitBuilder } from '../core/builder.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
+import { balancedTree } from '../core/to-aig.js';
 import { createFromFunction, type TruthTable } from '../tt/truth-table.js';
 
 /** sum_j coefs[j] * lits[j] >= threshold, with positive coefficients on distinct non-constant variables. */
@@ -84,8 +85,8 @@ export function normalizedTable(t: NormalizedThreshold): TruthTable {
 export function buildThresholdAdder(b: CircuitBuilder, t: NormalizedThreshold): Lit {
   const { lits, coefs, threshold } = t;
   const total = coefs.reduce((s, a) => s + a, 0);
-  if (coefs.every((a) => a >= threshold)) return tree(lits, (x, y) => b.or(x, y));
-  if (total === threshold) return tree(lits, (x, y) => b.and(x, y));
+  if (coefs.every((a) => a >= threshold)) return balancedTree(lits, (x, y) => b.or(x, y));
+  if (total === threshold) return balancedTree(lits, (x, y) => b.and(x, y));
   const columns: Lit[][] = [];
   lits.forEach((lit, j) => {
     for (let k = 0, a = coefs[j]!; a > 0; k++, a = Math.floor(a / 2)) {
@@ -119,13 +120,3 @@ export function buildThresholdAdder(b: CircuitBuilder, t: NormalizedThreshold): 
   return ge;
 }
 
-function tree(lits: readonly Lit[], op: (x: Lit, y: Lit) => Lit): Lit {
-  let level = [...lits];
-  while (level.length > 1) {
-    const next: Lit[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(op(level[i]!, level[i + 1]!));
-    if (level.length % 2) next.push(level[level.length - 1]!);
-    level = next;
-  }
-  return level[0]!;
-}
