@@ -1,3 +1,7 @@
+import { shannonCircuit, quickUpperBound } from '../../src/synth/upper-bound.js';
+import { specSatisfiedBy } from '../../src/tt/spec.js';
+import { simulateTruthTables } from '../../src/core/simulate.js';
+import { circuitCost } from '../../src/core/cost.js';
 import { describe, expect, it } from 'vitest';
 import { parseProblem } from '../../src/problems/parse-problem.js';
 import { solveInstance, specKeyOf } from '../../src/sweep/solve-instance.js';
@@ -23,13 +27,27 @@ describe('solveInstance', () => {
     expect(r.circuit).toMatch(/x0/);
   });
 
-  it('records a time-limited run as feasible or unknown with reason time', async () => {
+  it('a time-limited run gets a verified heuristic circuit: feasible (>= its proven bound), reason time', async () => {
     const r = await solveInstance({ problem: 'maj:7', basis: 'B2', encoder: 'ssv', timeoutSeconds: 0.2 }, { backend: 'auto', command: 'test' });
-    expect(['feasible', 'unknown']).toContain(r.status);
-    expect(r.reason).toBe('time');
+    expect(r.status).toBe('feasible');
+    expect(r.reason).toMatch(/^time; circuit from the heuristic upper bound/);
     expect(r.timeoutSeconds).toBe(0.2);
     expect(r.lowerBound).toBeGreaterThan(0);
-  });
+    expect(r.size).toBeGreaterThanOrEqual(r.lowerBound);
+    expect(r.findSeconds).toBeUndefined();
+    expect(r.circuit).toBeDefined();
+  }, 60_000);
+
+  it('the Shannon upper-bound circuit meets its spec, don\'t-cares included, and improve shrinks it', async () => {
+    for (const name of ['maj:5', 'sum:4', 'addmod:3', 'mod3:5:1']) {
+      const spec = parseProblem(name).spec;
+      const c = shannonCircuit(spec);
+      expect(specSatisfiedBy(spec, simulateTruthTables(c)), name).toBe(true);
+      const ub = await quickUpperBound(spec, { basis: 'B2', timeLimitMs: 1000 });
+      expect(specSatisfiedBy(spec, simulateTruthTables(ub.circuit)), name).toBe(true);
+      expect(ub.size, name).toBeLessThanOrEqual(circuitCost(c, 'B2').inBasis ? (circuitCost(c, 'B2') as { size: number }).size : Infinity);
+    }
+  }, 60_000);
 
   it('spec keys: equal on NPN-equivalent functions, distinct across arities, sha256 for several outputs', () => {
     expect(specKeyOf(parseProblem('maj:3').spec)).toBe(specKeyOf(specFromHex(['17'], 3))); // e8 complemented
