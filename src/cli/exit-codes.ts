@@ -6,7 +6,7 @@
  *   70 internal error (a bug: the stack trace is printed).
  * `waterloo sat` follows SAT-solver convention instead: 10 SAT, 20 UNSAT, 0 unknown.
  */
-import { BackendError, UsageError, WaterlooError } from '../index.js';
+import { BackendError, UsageError, WaterlooError } from '../api/errors.js';
 
 export const EXIT = {
   ok: 0,

@@ -3,7 +3,7 @@
  * text, range checks and the parsed value types all come from one table.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../index.js';
+import { UsageError } from '../api/errors.js';
 
 /** One option's declaration. */
 export type OptionSpec =

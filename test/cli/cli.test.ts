@@ -105,9 +105,19 @@ describe('layering', () => {
         if (spec.startsWith('node:')) continue;
         expect(spec.startsWith('.'), `${f} imports package ${spec}`).toBe(true);
         const target = resolve(dirname(join(dir, f)), spec);
-        const ok = target.startsWith(dir + sep) || target === join(ROOT, 'src', 'index.js');
+        // the public API: src/index.ts, or one of its facets in src/api/ (light imports for start-up)
+        const ok = target.startsWith(dir + sep) || target === join(ROOT, 'src', 'index.js') || dirname(target) === join(ROOT, 'src', 'api');
         expect(ok, `${f} imports ${spec}`).toBe(true);
       }
+    }
+  });
+
+  it('every export of a src/api facet is also exported by src/index.ts', async () => {
+    const index = await import('../../src/index.js');
+    const dir = join(ROOT, 'src', 'api');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      const facet = (await import(join(dir, f))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(facet)) expect((index as Record<string, unknown>)[name], `src/api/${f} exports ${name}`).toBe(value);
     }
   });
 });

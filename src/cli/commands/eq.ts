@@ -9,7 +9,7 @@ import {
   type Circuit,
   type FunctionSpec,
   type WindowVerdict,
-} from '../../index.js';
+} from '../../api/verify.js';
 import { defineCommand, printJson, type CommandIo } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
