@@ -13,7 +13,10 @@ import { queueSkipReason, startRedis, stopProcess, type RedisServer } from './re
 
 const SKIP = queueSkipReason();
 const SWEEP = { problem: 'maj:3,xor:3,thr', n: '3', basis: 'b2,u2' };
-const SWEEP_ARGS = ['--problem', SWEEP.problem, '--n', SWEEP.n, '--basis', SWEEP.basis];
+// A time limit on every instance puts each solve under the worker's hard limit (1.5 x 10 s + 10 s):
+// a solver process that never answers is killed and its job retried instead of holding a
+// worker for ever (one such hang was seen once in a loaded CI run and not reproduced since).
+const SWEEP_ARGS = ['--problem', SWEEP.problem, '--n', SWEEP.n, '--basis', SWEEP.basis, '--timeout', '10'];
 
 /** The fields a table is made of. */
 const row = (r: StoreRecord): string => JSON.stringify([r.problem, r.basis, r.encoder, r.status, r.size ?? null, r.lowerBound]);
@@ -68,7 +71,8 @@ describe.skipIf(SKIP !== undefined)(`waterloo queue on redis-server${SKIP ? ` (s
     }
     const summaries = [w1, w2].map((w) => JSON.parse(w.stdout) as { done: number; failed: number });
     expect(summaries[0]!.done + summaries[1]!.done).toBe(12);
-    expect(summaries[0]!.failed + summaries[1]!.failed).toBe(1);
+    // a failed attempt that was retried (a killed solver) also counts here; the queue's final state below has exactly one failed job
+    expect(summaries[0]!.failed + summaries[1]!.failed).toBeGreaterThanOrEqual(1);
     expect(w1.stderr + w2.stderr).toMatch(/failed nosuch:3: UsageError \(unknown-problem\)/);
 
     const status = JSON.parse((await q('status', 'sweep', '--json')).stdout);
@@ -95,7 +99,7 @@ describe.skipIf(SKIP !== undefined)(`waterloo queue on redis-server${SKIP ? ` (s
     // --remove empties the queue of collected jobs (the failed one stays, for status)
     expect(JSON.parse((await q('collect', 'sweep', '--into', into, '--remove', '--json')).stdout)).toMatchObject({ removed: 12 });
     expect(JSON.parse((await q('status', 'sweep', '--json')).stdout)).toMatchObject({ completed: 0, failed: 1 });
-  });
+  }, 240_000);
 
   it('collect --watch --remove gathers while a worker runs; the worker\'s own --store gets the same records; SIGTERM stops a worker cleanly', async () => {
     expect(JSON.parse((await q('push', 'live', '--problem', 'maj:3,xor:3', '--basis', 'aig,xaig', '--json')).stdout)).toMatchObject({ added: 4 });
