@@ -1,9 +1,21 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runWaterloo, tempDir } from '../helpers/cli.js';
 
 describe('waterloo CLI', () => {
+  // The README's first command is `npx waterloo ...` in a fresh clone: the bin must be executable
+  // after `npm run build` (tsc writes files without the execute bit).
+  it('the built bin is executable and `npx waterloo --version` runs it', () => {
+    const bin = join(ROOT, 'dist', 'cli', 'main.js');
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(bin).mode & 0o111).toBe(0o111);
+    const r = spawnSync('npx', ['--no-install', 'waterloo', '--version'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  }, 60_000);
+
   it('prints usage with --help and exits 0; no command exits 2', () => {
     const r = runWaterloo(['--help']);
     expect(r.code).toBe(0);
