@@ -80,8 +80,12 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSu
   let failed = 0;
 
   const processor = async (job: Job): Promise<StoreRecord> => {
+    // `drained` is not reset here: BullMQ emits 'drained' only when its own flag goes from
+    // false to true, and a job fetched by one slot can start after another slot's empty fetch
+    // set that flag; resetting ours then would wait for a 'drained' that never comes again
+    // (a worker that never went idle, seen in loaded test runs). Idleness is `running === 0`
+    // for idleExitSeconds after BullMQ once found the wait list empty.
     running++;
-    drained = false;
     try {
       const id = String(job.id);
       let record: StoreRecord;
