@@ -4,10 +4,9 @@
  * of any module reachable from src/index.ts: only `waterloo queue ...` pays
  * for them.
  *
- * ioredis is resolved by a computed specifier so that this file type-checks
- * without it; BullMQ 6 no longer depends on ioredis, and in native ESM it
- * cannot load it by itself, so every connection here is an ioredis client we
- * construct and hand to BullMQ.
+ * BullMQ 6 no longer depends on ioredis (waterloo declares it), and in native
+ * ESM it cannot load it by itself, so every connection here is an ioredis
+ * client we construct and hand to BullMQ.
  */
 import { BackendError, UsageError } from '../errors.js';
 
@@ -47,8 +46,7 @@ export function loadBullMq(): Promise<BullMq> {
 }
 
 function loadRedisCtor(): Promise<RedisCtor> {
-  const specifier: string = 'ioredis';
-  ioredis ??= (import(specifier) as Promise<{ Redis?: RedisCtor; default?: RedisCtor }>).then(
+  ioredis ??= (import('ioredis') as unknown as Promise<{ Redis?: RedisCtor; default?: RedisCtor }>).then(
     (m) => {
       const ctor = m.Redis ?? m.default;
       if (typeof ctor !== 'function') throw new Error('no Redis class exported');
