@@ -3,7 +3,7 @@
  * The waterloo command line. A client of the public API only (src/index.ts).
  * Human text goes to stderr, results to stdout; exit codes in exit-codes.ts.
  */
-import { WaterlooError, waterlooVersion } from '../api/errors.js';
+import { WaterlooError } from '../api/errors.js';
 import type { Command, CommandIo } from './command.js';
 import { EXIT, exitCodeForError } from './exit-codes.js';
 import { COMMON_OPTIONS, formatOptions, parseOptions, type OptionTable } from './options.js';
@@ -50,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
+    const { waterlooVersion } = await import('../api/version.js');
     io.out(waterlooVersion() + '\n');
     return EXIT.ok;
   }
@@ -78,7 +79,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync(process.argv[1])}`).href;
+// realpathSync.native: one realpath(3) call instead of an lstat per path component
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync.native(process.argv[1])}`).href;
 if (isMain) {
   const code = await runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),

@@ -90,10 +90,13 @@ export class CircuitBuilder {
   }
 
   and(a: Lit, b: Lit): Lit {
-    return this.addGate(GateKind.And, [a, b]);
+    // the same as addGate(And, [a, b]), without its allocations: AIG construction is mostly this call
+    this.check(a);
+    this.check(b);
+    return this.strash ? this.strashAnd2(a, b) : this.push(GateKind.And, [a, b]);
   }
   or(a: Lit, b: Lit): Lit {
-    return this.addGate(GateKind.And, [a ^ 1, b ^ 1]) ^ 1;
+    return this.and(a ^ 1, b ^ 1) ^ 1;
   }
   xor(a: Lit, b: Lit): Lit {
     return this.addGate(GateKind.Xor, [a, b]);
@@ -133,7 +136,7 @@ export class CircuitBuilder {
    * returned literal may be complemented.
    */
   addGate(kind: GateKind, fanins: readonly Lit[], lut?: TruthTable): Lit {
-    for (const f of fanins) this.check(f);
+    for (let i = 0; i < fanins.length; i++) this.check(fanins[i]!);
     if (kind === GateKind.Lut) {
       if (!lut) throw new UsageError('a LUT gate needs a truth table', 'builder-lut');
       if (lut.numVars !== fanins.length) throw new UsageError(`LUT table has ${lut.numVars} variables for ${fanins.length} fanins`, 'builder-lut');
@@ -141,7 +144,7 @@ export class CircuitBuilder {
     if (!this.strash) return this.push(kind, fanins, lut);
     switch (kind) {
       case GateKind.And:
-        return this.strashAnd(fanins);
+        return fanins.length === 2 ? this.strashAnd2(fanins[0]!, fanins[1]!) : this.strashAnd(fanins);
       case GateKind.Xor:
         return this.strashXor(fanins);
       case GateKind.Maj:
@@ -178,7 +181,7 @@ export class CircuitBuilder {
     this.gatesStarted = true;
     const g = this.kinds.length;
     this.kinds.push(kind);
-    for (const f of fanins) this.fanins.push(f);
+    for (let i = 0; i < fanins.length; i++) this.fanins.push(fanins[i]!);
     this.faninStart.push(this.fanins.length);
     if (lut) this.luts.set(g, lut);
     return (this.numIn + 1 + g) * 2;
@@ -189,6 +192,22 @@ export class CircuitBuilder {
     if (hit !== undefined) return hit;
     const lit = make();
     this.table.set(key, lit);
+    return lit;
+  }
+
+  /** {@link strashAnd} of two fanins, without sorting and deduplicating arrays. */
+  private strashAnd2(x: Lit, y: Lit): Lit {
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    if (lo === hi) return lo; // x & x = x (also for the constants)
+    if (lo === LIT_FALSE) return LIT_FALSE;
+    if (lo === LIT_TRUE) return hi;
+    if ((lo ^ 1) === hi) return LIT_FALSE;
+    const key = lo * 4294967296 + hi;
+    const hit = this.and2.get(key);
+    if (hit !== undefined) return hit;
+    const lit = this.push(GateKind.And, [lo, hi]);
+    this.and2.set(key, lit);
     return lit;
   }
 

@@ -6,13 +6,9 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError, WaterlooError } from '../errors.js';
 import type { Circuit } from '../core/circuit.js';
-import { parseAiger, writeAiger } from './aiger.js';
-import { parseBench, writeBench } from './bench.js';
-import { parseBlif, writeBlif } from './blif.js';
-import { writeDot } from './dot.js';
-import { writeVerilog } from './verilog.js';
-import { renderSvg } from './svg.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { parseAiger } from './aiger-read.js';
+import { parseBench } from './bench-read.js';
+import { parseBlif } from './blif-read.js';
 
 /** Names of the circuit formats (exhaustive; see {@link FORMATS}). */
 export type FormatName = 'aag' | 'aig' | 'bench' | 'blif' | 'verilog' | 'dot' | 'svg';
@@ -28,15 +24,22 @@ export interface FormatInfo {
 
 const text = (d: Uint8Array): string => new TextDecoder('latin1').decode(d);
 
+/*
+ * Readers are imported with the table because `read` is synchronous (and all
+ * three are small); writers are imported on first use, so that a command
+ * which only reads circuits (`eq`, `stats`) does not load six writer modules
+ * at start-up.
+ */
+
 /** Every format waterloo knows. */
 export const FORMATS: Readonly<Record<FormatName, FormatInfo>> = {
-  aag: { name: 'aag', extensions: ['.aag'], description: 'AIGER ASCII', read: (d, f) => parseAiger(d, { fileName: f }), write: (c) => writeAiger(c, { binary: false }) },
-  aig: { name: 'aig', extensions: ['.aig'], description: 'AIGER binary', read: (d, f) => parseAiger(d, { fileName: f }), write: (c) => writeAiger(c, { binary: true }) },
-  bench: { name: 'bench', extensions: ['.bench'], description: 'ISCAS BENCH', read: (d, f) => parseBench(text(d), { fileName: f }), write: (c) => writeBench(c) },
-  blif: { name: 'blif', extensions: ['.blif'], description: 'Berkeley BLIF (combinational)', read: (d, f) => parseBlif(text(d), { fileName: f }), write: (c) => writeBlif(c) },
-  verilog: { name: 'verilog', extensions: ['.v'], description: 'gate-level Verilog (write only)', write: (c) => writeVerilog(c) },
-  dot: { name: 'dot', extensions: ['.dot', '.gv'], description: 'Graphviz DOT (write only)', write: (c) => writeDot(c) },
-  svg: { name: 'svg', extensions: ['.svg'], description: 'SVG picture (write only)', write: (c) => renderSvg(c) },
+  aag: { name: 'aag', extensions: ['.aag'], description: 'AIGER ASCII', read: (d, f) => parseAiger(d, { fileName: f }), write: async (c) => (await import('./aiger-write.js')).writeAiger(c, { binary: false }) },
+  aig: { name: 'aig', extensions: ['.aig'], description: 'AIGER binary', read: (d, f) => parseAiger(d, { fileName: f }), write: async (c) => (await import('./aiger-write.js')).writeAiger(c, { binary: true }) },
+  bench: { name: 'bench', extensions: ['.bench'], description: 'ISCAS BENCH', read: (d, f) => parseBench(text(d), { fileName: f }), write: async (c) => (await import('./bench-write.js')).writeBench(c) },
+  blif: { name: 'blif', extensions: ['.blif'], description: 'Berkeley BLIF (combinational)', read: (d, f) => parseBlif(text(d), { fileName: f }), write: async (c) => (await import('./blif-write.js')).writeBlif(c) },
+  verilog: { name: 'verilog', extensions: ['.v'], description: 'gate-level Verilog (write only)', write: async (c) => (await import('./verilog.js')).writeVerilog(c) },
+  dot: { name: 'dot', extensions: ['.dot', '.gv'], description: 'Graphviz DOT (write only)', write: async (c) => (await import('./dot.js')).writeDot(c) },
+  svg: { name: 'svg', extensions: ['.svg'], description: 'SVG picture (write only)', write: async (c) => (await import('./svg.js')).renderSvg(c) },
 };
 
 /** The format of a path by its extension, or of an explicit name. */
@@ -82,5 +85,6 @@ export async function serializeCircuit(c: Circuit, format: FormatName): Promise<
 /** Writes a circuit to `path` atomically, format by extension unless given. */
 export async function writeCircuitFile(c: Circuit, path: string, format?: string): Promise<void> {
   const f = formatOf(path, format);
-  writeFileAtomic(path, await f.write(c));
+  const data = await f.write(c);
+  (await import('../util/atomic-write.js')).writeFileAtomic(path, data);
 }

@@ -20,13 +20,6 @@ export interface Token {
   readonly column: number;
 }
 
-/** A physical line without its line terminator. */
-export interface PhysicalLine {
-  readonly text: string;
-  /** 1-based line number. */
-  readonly line: number;
-}
-
 /** Options of {@link tokenizeLine} and {@link logicalLines}. */
 export interface LexOptions {
   /** Characters starting a comment that runs to the end of the line (default none). */
@@ -75,88 +68,202 @@ export function decodeInput(input: string | Uint8Array, file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Splits text into physical lines; `\n`, `\r\n` and a lone `\r` all end a line. A final terminator adds no empty line. */
-export function physicalLines(text: string): PhysicalLine[] {
-  const parts = text.split(/\r\n|\n|\r/);
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  if (parts.length === 1 && parts[0] === '') return [];
-  return parts.map((t, i) => ({ text: t, line: i + 1 }));
+// Character classes of the scanner. EOL (\n, \r) ends a physical line whatever
+// the options say; among the rest, blank beats comment beats punctuation.
+const NAME = 0;
+const BLANK = 1;
+const COMMENT = 2;
+const PUNCT = 3;
+const EOL = 4;
+
+/** The classes of one LexOptions: a table for ASCII, the option strings for the rest. */
+interface CharClasses {
+  readonly ascii: Uint8Array;
+  readonly comment: string;
+  readonly punct: string;
 }
 
-function isBlank(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v';
+const classCache = new Map<string, CharClasses>();
+
+function classesOf(opts: LexOptions): CharClasses {
+  const comment = opts.comment ?? '';
+  const punct = opts.punctuation ?? '';
+  const key = `${comment}\u0000${punct}`;
+  let cls = classCache.get(key);
+  if (!cls) {
+    const ascii = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      if (c === 10 || c === 13) ascii[c] = EOL;
+      else if (ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v') ascii[c] = BLANK;
+      else if (comment.includes(ch)) ascii[c] = COMMENT;
+      else if (punct.includes(ch)) ascii[c] = PUNCT;
+    }
+    cls = { ascii, comment, punct };
+    classCache.set(key, cls);
+  }
+  return cls;
+}
+
+function classOf(cls: CharClasses, code: number): number {
+  if (code < 128) return cls.ascii[code]!;
+  const ch = String.fromCharCode(code);
+  return cls.comment.includes(ch) ? COMMENT : cls.punct.includes(ch) ? PUNCT : NAME;
 }
 
 /**
- * Splits one physical line into tokens: runs of non-blank characters,
- * except that each punctuation character is a token of its own. A comment
- * character ends the line.
+ * Scans the tokens of the physical line starting at `from` into `out` and
+ * returns the index of its end (its line terminator, or the text's length).
+ * Tokens are runs of non-blank characters, except that each punctuation
+ * character is a token of its own; a comment character ends the line.
+ */
+function scanLine(text: string, from: number, line: number, cls: CharClasses, out: Token[]): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const k = classOf(cls, text.charCodeAt(i));
+    if (k === BLANK) {
+      i++;
+    } else if (k === EOL) {
+      return i;
+    } else if (k === COMMENT) {
+      while (i < n && classOf(cls, text.charCodeAt(i)) !== EOL) i++;
+      return i;
+    } else if (k === PUNCT) {
+      out.push({ text: text[i]!, line, column: i - from + 1 });
+      i++;
+    } else {
+      const start = i;
+      i++;
+      while (i < n && classOf(cls, text.charCodeAt(i)) === NAME) i++;
+      out.push({ text: text.slice(start, i), line, column: start - from + 1 });
+    }
+  }
+  return i;
+}
+
+/**
+ * Splits one physical line (no line terminators) into tokens: runs of
+ * non-blank characters, except that each punctuation character is a token of
+ * its own. A comment character ends the line.
  */
 export function tokenizeLine(text: string, line: number, opts: LexOptions = {}): Token[] {
-  const comment = opts.comment ?? '';
-  const punct = opts.punctuation ?? '';
   const out: Token[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i]!;
-    if (isBlank(ch)) {
-      i++;
-      continue;
-    }
-    if (comment.includes(ch)) break;
-    if (punct.includes(ch)) {
-      out.push({ text: ch, line, column: i + 1 });
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n) {
-      const c = text[i]!;
-      if (isBlank(c) || punct.includes(c) || comment.includes(c)) break;
-      i++;
-    }
-    out.push({ text: text.slice(start, i), line, column: start + 1 });
-  }
+  scanLine(text, 0, line, classesOf(opts), out);
   return out;
 }
 
 /**
  * Tokenises the whole text into logical lines, dropping lines with no tokens.
- * With a continuation character, a line whose last token ends in it (after
- * comments are removed) is joined with the next line; the character itself is
- * dropped. A continuation on the last line is a ParseError (`unexpected-eof`).
+ * Physical lines end at `\n`, `\r\n` or a lone `\r`; a final terminator adds
+ * no empty line. With a continuation character, a line whose last token ends
+ * in it (after comments are removed) is joined with the next line; the
+ * character itself is dropped. A continuation on the last line is a
+ * ParseError (`unexpected-eof`).
  */
 export function logicalLines(text: string, file: string, opts: LexOptions = {}): LogicalLine[] {
-  const lines = physicalLines(text);
   const out: LogicalLine[] = [];
-  let pending: Token[] = [];
-  let first = 0;
-  let last: Token | undefined;
-  for (const pl of lines) {
-    let toks = tokenizeLine(pl.text, pl.line, opts);
-    let continued = false;
-    const cont = opts.continuation;
-    if (cont && toks.length) {
-      const t = toks[toks.length - 1]!;
-      if (t.text.endsWith(cont)) {
-        continued = true;
-        toks = toks.slice(0, -1);
-        if (t.text.length > cont.length) toks.push({ ...t, text: t.text.slice(0, -cont.length) });
+  forEachLogicalLine(text, file, opts, (ll) => {
+    out.push(ll);
+  });
+  return out;
+}
+
+/**
+ * {@link logicalLines} one line at a time: calls `visit` on each logical line
+ * in order until it returns false. The continuation error is raised before the
+ * first line is visited, as if the whole text had been split first.
+ *
+ * Parsers use this rather than the array: on small files everything runs
+ * before the JIT has compiled it and garbage collection is a large share of
+ * the time, which is spent copying objects that are still alive; tokens that
+ * die with their line are nearly free.
+ */
+export function forEachLogicalLine(text: string, file: string, opts: LexOptions, visit: (line: LogicalLine) => boolean | void): void {
+  const cls = classesOf(opts);
+  const ascii = cls.ascii;
+  const cont = opts.continuation;
+  if (cont) failOnFinalContinuation(text, file, cont, cls);
+  const n = text.length;
+  // One loop over the whole text with the scanner inlined (not scanLine per
+  // line): a long-running loop gets compiled on-stack early, short calls
+  // would stay in the interpreter for most of a small file.
+  /** Tokens of the current logical line. */
+  let toks: Token[] = [];
+  /** Token count of the current logical line before this physical line. */
+  let before = 0;
+  let first = 1;
+  let line = 1;
+  let from = 0;
+  let i = 0;
+  for (;;) {
+    // scan one physical line from `from`
+    let k = EOL;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      k = c < 128 ? ascii[c]! : classOf(cls, c);
+      if (k === BLANK) {
+        i++;
+      } else if (k === NAME) {
+        const start = i;
+        for (i++; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if ((d < 128 ? ascii[d]! : classOf(cls, d)) !== NAME) break;
+        }
+        toks.push({ text: text.slice(start, i), line, column: start - from + 1 });
+      } else if (k === PUNCT) {
+        toks.push({ text: text[i]!, line, column: i - from + 1 });
+        i++;
+      } else if (k === COMMENT) {
+        while (i < n && classOf(cls, text.charCodeAt(i)) !== EOL) i++;
+      } else {
+        break; // EOL
       }
     }
-    if (pending.length === 0 && !last) first = pl.line;
-    pending.push(...toks);
-    last = { text: '', line: pl.line, column: pl.text.length + 1 };
-    if (continued) continue;
-    if (pending.length) out.push({ tokens: pending, line: first, end: last });
-    pending = [];
-    last = undefined;
+    const end = i;
+    // the segment after a final line terminator is not a line
+    if (end === n && end === from && (line > 1 || n === 0)) return;
+    if (cont && toks.length > before && endsInContinuation(toks, cont)) {
+      before = toks.length;
+    } else {
+      if (toks.length && visit({ tokens: toks, line: first, end: { text: '', line, column: end - from + 1 } }) === false) return;
+      toks = [];
+      before = 0;
+      first = line + 1;
+    }
+    if (end === n) return;
+    i = from = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
   }
-  if (last) {
-    failAt(file, last, 'unexpected-eof', `file ends after a line continuation '${opts.continuation ?? ''}'`);
+}
+
+/** Whether the line's last token ends in the continuation; if so, drops the continuation from it. */
+function endsInContinuation(toks: Token[], cont: string): boolean {
+  const t = toks[toks.length - 1]!;
+  if (!t.text.endsWith(cont)) return false;
+  toks.pop();
+  if (t.text.length > cont.length) toks.push({ text: t.text.slice(0, -cont.length), line: t.line, column: t.column });
+  return true;
+}
+
+/** Throws the `unexpected-eof` ParseError when the last physical line ends in a continuation. */
+function failOnFinalContinuation(text: string, file: string, cont: string, cls: CharClasses): void {
+  let end = text.length;
+  // the segment after a final line terminator is not a line
+  if (end > 0 && text.charCodeAt(end - 1) === 10) end -= end > 1 && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  else if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  if (end === 0 && text.length === 0) return;
+  let from = end;
+  while (from > 0 && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
+  const toks: Token[] = [];
+  scanLine(text, from, 0, cls, toks);
+  if (toks.length === 0 || !toks[toks.length - 1]!.text.endsWith(cont)) return;
+  let line = 1;
+  for (let i = 0; i < from; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
   }
-  return out;
+  failAt(file, { line, column: end - from + 1 }, 'unexpected-eof', `file ends after a line continuation '${cont}'`);
 }
 
 // ---------------------------------------------------------------------------
@@ -179,7 +286,9 @@ export interface NamedDefinition<T> {
  * topologically ordered keeps its order. A fanin naming no signal is a
  * ParseError (`undefined-signal`) at its first use in file order; a cycle is a
  * ParseError (`cycle`) at the use that closes it. The caller must have
- * rejected duplicate names already. Returns the literal of every signal.
+ * rejected duplicate names already (among the definitions and the known
+ * signals). `build` gets a fresh fanin array it may keep or change. Returns
+ * the literal of every signal.
  */
 export function resolveNetlist<T>(
   file: string,
@@ -187,56 +296,83 @@ export function resolveNetlist<T>(
   defs: readonly NamedDefinition<T>[],
   build: (def: NamedDefinition<T>, fanins: Lit[]) => Lit,
 ): Map<string, Lit> {
-  const index = new Map<string, number>();
-  defs.forEach((d, i) => index.set(d.name.text, i));
-  for (const d of defs) {
-    for (const f of d.fanins) {
-      if (!known.has(f.text) && !index.has(f.text)) failAt(file, f, 'undefined-signal', `signal '${f.text}' is used but never defined`);
-    }
-  }
+  const { index, litOf } = resolveDefinitions(file, known, defs, build);
   const lits = new Map<string, Lit>(known);
-  // 0 = new, 1 = on the stack, 2 = built
-  const state = new Uint8Array(defs.length);
-  const stackDef: number[] = [];
-  const stackPos: number[] = [];
-  for (let root = 0; root < defs.length; root++) {
-    if (state[root] !== 0) continue;
-    state[root] = 1;
-    stackDef.push(root);
-    stackPos.push(0);
-    while (stackDef.length) {
-      const top = stackDef.length - 1;
-      const di = stackDef[top]!;
-      const d = defs[di]!;
-      const pos = stackPos[top]!;
-      if (pos < d.fanins.length) {
-        stackPos[top] = pos + 1;
-        const f = d.fanins[pos]!;
-        const fi = known.has(f.text) ? undefined : index.get(f.text);
-        if (fi === undefined) continue;
-        if (state[fi] === 1) {
-          failAt(file, f, 'cycle', `combinational cycle: '${f.text}' depends on itself through '${d.name.text}'`);
-        }
-        if (state[fi] === 0) {
-          state[fi] = 1;
-          stackDef.push(fi);
-          stackPos.push(0);
-        }
+  for (const [name, i] of index) lits.set(name, litOf[i]!);
+  return lits;
+}
+
+/** {@link resolveNetlist} without building the map: each definition's literal by its index, and the index by name. */
+function resolveDefinitions<T>(
+  file: string,
+  known: ReadonlyMap<string, Lit>,
+  defs: readonly NamedDefinition<T>[],
+  build: (def: NamedDefinition<T>, fanins: Lit[]) => Lit,
+): { index: Map<string, number>; litOf: Float64Array } {
+  const n = defs.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(defs[i]!.name.text, i);
+  // Every fanin looked up once, in file order (so the first undefined use is
+  // the one reported): ref[k] >= 0 is the definition of fanin k, ref[k] < 0
+  // encodes the literal -1 - ref[k] of a known signal.
+  const faninStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) faninStart[i + 1] = faninStart[i]! + defs[i]!.fanins.length;
+  const ref = new Float64Array(faninStart[n]!);
+  for (let i = 0, k = 0; i < n; i++) {
+    const fanins = defs[i]!.fanins;
+    for (let j = 0; j < fanins.length; j++) {
+      const f = fanins[j]!;
+      // definitions first: most fanins are gates (names are disjoint, so the order does not matter)
+      const di = index.get(f.text);
+      if (di !== undefined) {
+        ref[k++] = di;
         continue;
       }
-      lits.set(
-        d.name.text,
-        build(
-          d,
-          d.fanins.map((f) => lits.get(f.text)!),
-        ),
-      );
-      state[di] = 2;
-      stackDef.pop();
-      stackPos.pop();
+      const lit = known.get(f.text);
+      if (lit === undefined) failAt(file, f, 'undefined-signal', `signal '${f.text}' is used but never defined`);
+      ref[k++] = -1 - lit;
     }
   }
-  return lits;
+  const litOf = new Float64Array(n);
+  // 0 = new, 1 = on the stack, 2 = built
+  const state = new Uint8Array(n);
+  const stackDef = new Int32Array(n);
+  const stackPos = new Int32Array(n);
+  for (let root = 0; root < n; root++) {
+    if (state[root] !== 0) continue;
+    state[root] = 1;
+    stackDef[0] = root;
+    stackPos[0] = faninStart[root]!;
+    let top = 0;
+    while (top >= 0) {
+      const di = stackDef[top]!;
+      const pos = stackPos[top]!;
+      if (pos < faninStart[di + 1]!) {
+        stackPos[top] = pos + 1;
+        const fi = ref[pos]!;
+        if (fi < 0 || state[fi] === 2) continue;
+        if (state[fi] === 1) {
+          const d = defs[di]!;
+          const f = d.fanins[pos - faninStart[di]!]!;
+          failAt(file, f, 'cycle', `combinational cycle: '${f.text}' depends on itself through '${d.name.text}'`);
+        }
+        state[fi] = 1;
+        top++;
+        stackDef[top] = fi;
+        stackPos[top] = faninStart[fi]!;
+        continue;
+      }
+      const fanins: Lit[] = [];
+      for (let k = faninStart[di]!; k < pos; k++) {
+        const r = ref[k]!;
+        fanins.push(r < 0 ? -1 - r : litOf[r]!);
+      }
+      litOf[di] = build(defs[di]!, fanins);
+      state[di] = 2;
+      top--;
+    }
+  }
+  return { index, litOf };
 }
 
 /**
@@ -254,9 +390,10 @@ export function buildNetlist<T>(
   const b = new CircuitBuilder({ strash: false });
   const known = new Map<string, Lit>();
   for (const t of inputs) known.set(t.text, b.addInput(t.text));
-  const lits = resolveNetlist(file, known, defs, (d, fs) => build(b, d, fs));
+  const { index, litOf } = resolveDefinitions(file, known, defs, (d, fs) => build(b, d, fs));
   for (const o of outputs) {
-    const lit = lits.get(o.text);
+    const def = index.get(o.text);
+    const lit = def === undefined ? known.get(o.text) : litOf[def]!;
     if (lit === undefined) failAt(file, o, 'undefined-signal', `output '${o.text}' is never defined`);
     b.addOutput(lit, o.text);
   }

@@ -5,11 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { BackendError, UsageError } from '../errors.js';
-import { cadicalBinaryPath, createCadicalCliSolver } from './backends/cadical-cli.js';
-import { cadicalNativeAvailable, createCadicalNativeSolver } from './backends/cadical-native.js';
-import { createMinisatSolver } from './backends/minisat.js';
-import { createZ3Solver } from './backends/z3.js';
-import { createPortfolioSolver, type PortfolioMember } from './portfolio.js';
+import type { PortfolioMember } from './portfolio.js';
 import type { SatSolver } from './types.js';
 
 /** Names of the registered backends. */
@@ -30,15 +26,25 @@ export interface BackendInfo {
   readonly description: string;
   /** Whether the backend can be created in this installation. */
   available(): boolean | Promise<boolean>;
-  /** Creates a solver; throws {@link BackendError} (code `unavailable`) when not installed. */
-  create(opts: CreateSolverOptions): SatSolver;
+  /**
+   * Creates a solver; throws {@link BackendError} (code `unavailable`) when not installed.
+   * Asynchronous because each backend's module is loaded on first use.
+   */
+  create(opts: CreateSolverOptions): Promise<SatSolver>;
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * Backend modules are imported when a backend is first probed or created, not
+ * with the registry: a command uses one backend, and the others would cost
+ * start-up time (the CLI backend pulls in child_process, os and fs/promises,
+ * MiniSat and the portfolio pull in worker_threads; about 1 ms per module).
+ */
+const loadCadicalNative = () => import('./backends/cadical-native.js');
+const loadCadicalCli = () => import('./backends/cadical-cli.js');
 
 function z3Installed(): boolean {
   try {
-    require.resolve('z3-solver');
+    createRequire(import.meta.url).resolve('z3-solver');
     return true;
   } catch {
     return false;
@@ -50,30 +56,30 @@ export const BACKENDS: Readonly<Record<BackendName, BackendInfo>> = {
   minisat: {
     description: 'MiniSat 2.2 (asm.js, from logic-solver), in-process, 64 MB heap; limits via a worker thread',
     available: () => true,
-    create: () => createMinisatSolver(),
+    create: async () => (await import('./backends/minisat.js')).createMinisatSolver(),
   },
   z3: {
     description: 'Z3 (WebAssembly, z3-solver), in-process, loaded on first use; unsat cores, timeouts',
     available: z3Installed,
-    create: (opts) => {
+    create: async (opts) => {
       if (!z3Installed()) throw new BackendError("backend 'z3' is not installed (npm install z3-solver)", 'unavailable');
-      return createZ3Solver(opts.seed === undefined ? {} : { seed: opts.seed });
+      return (await import('./backends/z3.js')).createZ3Solver(opts.seed === undefined ? {} : { seed: opts.seed });
     },
   },
   cadical: {
     description: 'CaDiCaL as a native in-process addon; incremental, DRAT proofs',
-    available: cadicalNativeAvailable,
-    create: (opts) => createCadicalNativeSolver(opts.proofPath === undefined ? {} : { proofPath: opts.proofPath }),
+    available: async () => (await loadCadicalNative()).cadicalNativeAvailable(),
+    create: async (opts) => (await loadCadicalNative()).createCadicalNativeSolver(opts.proofPath === undefined ? {} : { proofPath: opts.proofPath }),
   },
   'cadical-cli': {
     description: 'the cadical binary run as a subprocess per solve; DRAT proofs',
-    available: () => cadicalBinaryPath() !== null,
-    create: (opts) => createCadicalCliSolver(opts.proofPath === undefined ? {} : { proofPath: opts.proofPath }),
+    available: async () => (await loadCadicalCli()).cadicalBinaryPath() !== null,
+    create: async (opts) => (await loadCadicalCli()).createCadicalCliSolver(opts.proofPath === undefined ? {} : { proofPath: opts.proofPath }),
   },
   portfolio: {
     description: 'two backends in worker threads, first definite answer wins',
     available: () => true,
-    create: (opts) => createPortfolioSolver(opts.members === undefined ? {} : { members: opts.members }),
+    create: async (opts) => (await import('./portfolio.js')).createPortfolioSolver(opts.members === undefined ? {} : { members: opts.members }),
   },
 };
 

@@ -39,8 +39,6 @@ export class CutProver {
   private readonly interior: number[] = [];
   private readonly best: number[] = [];
   private readonly slot: Int32Array;
-  private readonly stamp: Int32Array;
-  private gen = 0;
   private values: Uint32Array;
 
   constructor(
@@ -52,7 +50,6 @@ export class CutProver {
     private readonly maxInterior = 120,
   ) {
     this.slot = new Int32Array(n);
-    this.stamp = new Int32Array(n);
     this.values = new Uint32Array(0);
   }
 
@@ -96,12 +93,10 @@ export class CutProver {
     const need = (k + count) * w;
     if (this.values.length < need) this.values = new Uint32Array(Math.max(need, 2 * this.values.length));
     const vals = this.values;
-    const gen = ++this.gen;
-    const slot = this.slot, stamp = this.stamp;
+    const slot = this.slot;
     let allInputs = true;
     for (let i = 0; i < k; i++) {
       const v = leaves[i]!;
-      stamp[v] = gen;
       slot[v] = i * w;
       const base = i * w;
       if (v === 0) {
@@ -126,7 +121,6 @@ export class CutProver {
       const px = slot[x >>> 1]!, py = slot[y >>> 1]!;
       const mx = -(x & 1), my = -(y & 1);
       const out = next++ * w;
-      stamp[u] = gen;
       slot[u] = out;
       for (let j = 0; j < w; j++) vals[out + j] = (vals[px + j]! ^ mx) & (vals[py + j]! ^ my);
     }
