@@ -2,9 +2,6 @@
 export * from './errors.js';
 export { checkEquivalence, type CheckEquivalenceParams } from '../verify/equivalence.js';
 export type { EquivalenceVerdict } from '../verify/verdict.js';
-export { checkWindowEquivalence, type WindowVerdict } from '../verify/window.js';
-export { readCircuitFile } from '../io/formats.js';
-export { specFromHex, type FunctionSpec } from '../tt/spec.js';
-export { parseProblem } from '../problems/index.js';
+export { readCircuitFile, InputFileError } from '../io/formats.js';
 export type { BackendName } from '../sat/registry.js';
 export type { Circuit } from '../core/circuit.js';

@@ -32,6 +32,8 @@ export interface BenchResult {
   readonly note?: string;
   /** Label of the fastest peer (the one `peerMs` is from). */
   readonly peerLabel?: string;
+  /** The fastest peer ran out of time in most runs: `peerMs` is a lower bound, `ratio` an upper one. */
+  readonly peerTimedOut?: boolean;
   /** Median time of every peer, by label. */
   readonly peerTimes?: Readonly<Record<string, number>>;
 }
@@ -41,16 +43,18 @@ export function onPath(exe: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${exe}`], { stdio: 'ignore' }).status === 0;
 }
 
-function timeOnce(cmd: TimedCommand, timeoutMs: number): { ms: number; ok: boolean; out: string } {
+/** Runs one command as a whole process and times it (wall clock). */
+export function timeOnce(cmd: TimedCommand, timeoutMs: number): { ms: number; ok: boolean; out: string; timedOut: boolean } {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd.argv[0]!, cmd.argv.slice(1), { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const out = (r.stdout ?? '') + (r.stderr ?? '');
   const ok = !r.error && (cmd.expect ? cmd.expect(out) : r.status === 0);
-  return { ms, ok, out };
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { ms, ok, out, timedOut };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
@@ -64,6 +68,7 @@ export function runCases(cases: readonly BenchCase[], opts: { runs: number; time
     const p: number[][] = peers.map(() => []);
     let ok = true;
     let note: string | undefined;
+    const peerTimeouts = peers.map(() => 0);
     for (let i = 0; i < opts.runs; i++) {
       const a = timeOnce(c.waterloo, opts.timeoutMs);
       w.push(a.ms);
@@ -74,7 +79,9 @@ export function runCases(cases: readonly BenchCase[], opts: { runs: number; time
       peers.forEach((peer, k) => {
         const b = timeOnce(peer, opts.timeoutMs);
         p[k]!.push(b.ms);
-        if (!b.ok) {
+        // a peer that runs out of time is a result (its time a lower bound), not a failed run
+        if (b.timedOut) peerTimeouts[k]!++;
+        else if (!b.ok) {
           ok = false;
           note = `${peer.label}: ${b.out.trim().split('\n').slice(-2).join(' | ')}`;
         }
@@ -95,6 +102,7 @@ export function runCases(cases: readonly BenchCase[], opts: { runs: number; time
       ...(note ? { note } : {}),
       peerLabel: peers[best]!.label,
       ...(peers.length > 1 ? { peerTimes } : {}),
+      ...(peerTimeouts[best]! > opts.runs / 2 ? { peerTimedOut: true } : {}),
     };
     opts.log(formatRow(r, peers.length > 1 ? `best of ${peers.map((x) => x.label).join('/')} (${peers[best]!.label})` : c.peer.label));
     results.push(r);
@@ -102,7 +110,9 @@ export function runCases(cases: readonly BenchCase[], opts: { runs: number; time
   return results;
 }
 
-/** One printed row. */
+/** One printed row; a peer that timed out shows as `>T ms` and the ratio as an upper bound. */
 export function formatRow(r: BenchResult, peer: string): string {
-  return `${r.name.padEnd(36)} waterloo ${r.waterlooMs.toFixed(0).padStart(7)} ms   ${peer} ${r.peerMs.toFixed(0).padStart(7)} ms   ratio ${r.ratio.toFixed(2).padStart(6)}${r.ok ? '' : '   FAILED ' + (r.note ?? '')}`;
+  const peerMs = `${r.peerTimedOut ? '>' : ''}${r.peerMs.toFixed(0)}`;
+  const ratio = `${r.peerTimedOut ? '<=' : ''}${r.ratio.toFixed(2)}`;
+  return `${r.name.padEnd(36)} waterloo ${r.waterlooMs.toFixed(0).padStart(7)} ms   ${peer} ${peerMs.padStart(7)} ms   ratio ${ratio.padStart(6)}${r.peerTimedOut ? '   (every peer timed out)' : ''}${r.ok ? '' : '   FAILED ' + (r.note ?? '')}`;
 }

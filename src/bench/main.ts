@@ -3,12 +3,11 @@
  * and its peers on the same inputs, printing median times and ratios
  * (waterloo time / peer time; below 1 means waterloo is faster).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onPath, runCases, type BenchCase } from './harness.js';
+import { benchCec, CEC_STRETCH, cecCases } from './cec.js';
 import { benchExact } from './exact.js';
 import { satCases } from './sat.js';
 import { benchImprove, improveBenchOptions } from './improve.js';
@@ -17,63 +16,14 @@ const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const ABC = 'berkeley-abc';
 
-/** One equivalence-checking pair of the `cec` suite. */
-interface CecPair {
-  readonly name: string;
-  readonly a: string;
-  readonly b: string;
-}
-
-/**
- * The stretch pair: the EPFL multiplier vs its best-known LUT network, which
- * neither ABC engine proves in 10 minutes; it has a suite of its own.
- */
-const CEC_STRETCH = 'multiplier vs best-size';
-
-/** ISCAS'85 and EPFL circuits vs their ABC rewrites, and EPFL vs the best-size results. */
-function cecPairs(): CecPair[] {
-  const fixtures = join(ROOT, 'test', 'fixtures', 'abc-opt');
-  const pairs: CecPair[] = [];
-  const dirs = [join(ROOT, 'circuits', 'iscas85'), join(ROOT, 'circuits', 'epfl', 'arithmetic'), join(ROOT, 'circuits', 'epfl', 'random_control')];
-  for (const dir of dirs) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.bench') || x.endsWith('.aig')).sort()) {
-      const name = f.replace(/\.(bench|aig)$/, '');
-      const opt = join(fixtures, `${name}.aig`);
-      if (existsSync(opt)) pairs.push({ name: `${name} vs abc-opt`, a: join(dir, f), b: opt });
-    }
-  }
-  const best = join(ROOT, 'circuits', 'epfl', 'best_results_size');
-  for (const f of readdirSync(best).filter((x) => x.endsWith('.blif')).sort()) {
-    const name = f.replace(/_size_\d+\.blif$/, '');
-    const orig = [join(ROOT, 'circuits', 'epfl', 'arithmetic', `${name}.aig`), join(ROOT, 'circuits', 'epfl', 'random_control', `${name}.aig`)].find((x) => existsSync(x));
-    if (orig) pairs.push({ name: `${name} vs best-size`, a: orig, b: join(best, f) });
-  }
-  return pairs;
-}
-
-/** An AIGER copy of a circuit file for ABC's `&r` (converted once by ABC, not timed). */
-function asAiger(file: string, dir: string): string {
-  if (file.endsWith('.aig')) return file;
-  const out = join(dir, `${basename(file).replace(/\.[^.]+$/, '')}-${file.length}.aig`);
-  if (!existsSync(out)) spawnSync(ABC, ['-c', `read ${file}; strash; write_aiger ${out}`], { stdio: 'ignore' });
-  return out;
-}
-
-const abcEquivalent = (out: string): boolean => /Networks are equivalent/.test(out);
-
-function cecCases(stretch: boolean): BenchCase[] {
-  const tmp = join(tmpdir(), 'waterloo-bench-cec');
-  mkdirSync(tmp, { recursive: true });
-  return cecPairs().filter((p) => (p.name === CEC_STRETCH) === stretch).map((p) => ({
-    name: p.name,
-    waterloo: { label: 'waterloo', argv: ['node', CLI, 'eq', '--match', 'position', p.a, p.b] },
-    peer: { label: 'cec', argv: [ABC, '-c', `cec -n ${p.a} ${p.b}`], expect: abcEquivalent },
-    otherPeers: [{ label: '&cec', argv: [ABC, '-c', `&r ${asAiger(p.a, tmp)}; &cec ${asAiger(p.b, tmp)}`], expect: abcEquivalent }],
-  }));
-}
-
 /** The suites, by name: `cases` run through the side-by-side harness, `custom` runs its own comparison. */
-const SUITES: Record<string, { description: string; peer: string; cases?: () => BenchCase[]; custom?: () => void; timeoutS?: number }> = {
+/** What a custom suite gets from the command line. */
+interface SuiteOptions {
+  readonly runs: number;
+  readonly only?: RegExp;
+}
+
+const SUITES: Record<string, { description: string; peer: string; cases?: () => BenchCase[]; custom?: (o: SuiteOptions) => void; timeoutS?: number }> = {
   sat: {
     description: 'every SAT backend (waterloo sat --backend B) vs the native cadical binary on the same CNFs',
     peer: 'cadical',
@@ -106,14 +56,16 @@ const SUITES: Record<string, { description: string; peer: string; cases?: () => 
       }),
   },
   cec: {
-    description: "equivalence checking (waterloo eq --match position) vs the better of ABC cec -n and &cec: ISCAS'85/EPFL vs their ABC rewrites (test/fixtures/abc-opt) and EPFL vs best_results_size",
+    description:
+      "equivalence checking (waterloo eq --match position) vs the better of ABC cec -n and &cec: ISCAS'85/EPFL vs their ABC rewrites (test/fixtures/abc-opt) and EPFL vs best_results_size. " +
+      'Two ratios per pair: whole process (one check per process, start-up included) and steady state (per-check marginal cost (T(1+R) - T(1)) / R, each tool checking the pair 1+R times in one process: eq --pairs vs a repeated ABC -c script; R <= 50, none for pairs over 5 s)',
     peer: ABC,
-    cases: () => cecCases(false),
+    custom: (o) => benchCec(CLI, ROOT, { ...o, timeoutMs: 900_000 }, (s) => console.log(s)),
   },
   'cec-stretch': {
     description: `${CEC_STRETCH} (EPFL multiplier vs its best-known LUT network), 10 minutes per tool`,
     peer: ABC,
-    cases: () => cecCases(true),
+    cases: () => cecCases(CLI, ROOT, true),
     timeoutS: 600,
   },
   improve: {
@@ -147,7 +99,8 @@ function main(): void {
     return;
   }
   if (s.custom) {
-    s.custom();
+    if (suite === 'cec') console.log(`suite ${suite}: ${s.description}; median of ${runs} runs`);
+    s.custom({ runs, ...(only ? { only } : {}) });
     return;
   }
   const cases = s.cases!().filter((c) => !only || only.test(c.name));

@@ -1,15 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import {
   checkEquivalence,
-  checkWindowEquivalence,
-  parseProblem,
+  InputFileError,
+  ParseError,
   readCircuitFile,
-  specFromHex,
   UsageError,
   type BackendName,
+  type CheckEquivalenceParams,
   type Circuit,
-  type FunctionSpec,
-  type WindowVerdict,
+  type EquivalenceVerdict,
 } from '../../api/verify.js';
+import type { FunctionSpec, WindowVerdict } from '../../api/window.js';
 import { defineCommand, printJson, type CommandIo } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -38,14 +40,116 @@ function reportWindow(v: WindowVerdict, json: boolean, io: CommandIo): number {
   return v.verdict === 'equivalent' ? EXIT.ok : v.verdict === 'different' ? EXIT.negative : EXIT.unknown;
 }
 
+/** The --json object of a pair check (also each line of `--pairs --json`). */
+function verdictJson(v: EquivalenceVerdict): Record<string, unknown> {
+  if (v.verdict === 'different') {
+    return { verdict: v.verdict, output: v.outputName, outputIndex: v.output, counterexample: bits(v.counterexample), valueA: v.valueA, valueB: v.valueB, method: v.method, stats: v.stats };
+  }
+  if (v.verdict === 'unknown') return { verdict: v.verdict, reason: v.reason, stats: v.stats };
+  return { verdict: v.verdict, method: v.method, ...(v.backend ? { backend: v.backend } : {}), stats: v.stats };
+}
+
+function exitCodeOf(v: EquivalenceVerdict): number {
+  return v.verdict === 'equivalent' ? EXIT.ok : v.verdict === 'different' ? EXIT.negative : EXIT.unknown;
+}
+
+/** One line of a pairs file: the two paths as written, and resolved. */
+interface PairLine {
+  readonly line: number;
+  readonly a: string;
+  readonly b: string;
+  readonly pathA: string;
+  readonly pathB: string;
+}
+
+/**
+ * Parses a pairs file (`A B` per line; a token starting with `#` starts a
+ * comment). The whole file is parsed before any check, so a typo on the last
+ * line costs nothing.
+ */
+function parsePairs(text: string, fileName: string, baseDir: string): PairLine[] {
+  const pairs: PairLine[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const tokens: { text: string; column: number }[] = [];
+    for (const m of raw.matchAll(/\S+/g)) {
+      if (m[0].startsWith('#')) break;
+      tokens.push({ text: m[0], column: m.index + 1 });
+    }
+    if (tokens.length === 0) return;
+    if (tokens.length === 1) {
+      const t = tokens[0]!;
+      throw new ParseError("expected two circuit paths 'A B', found one", 'unexpected-eof', fileName, i + 1, t.column + t.text.length);
+    }
+    if (tokens.length > 2) throw new ParseError(`expected two circuit paths 'A B', found a third: '${tokens[2]!.text}'`, 'unexpected-token', fileName, i + 1, tokens[2]!.column);
+    const [a, b] = [tokens[0]!.text, tokens[1]!.text];
+    pairs.push({ line: i + 1, a, b, pathA: resolve(baseDir, a), pathB: resolve(baseDir, b) });
+  });
+  return pairs;
+}
+
+function readPairsFile(file: string): PairLine[] {
+  if (file === '-') return parsePairs(readFileSync(0, 'latin1'), '<stdin>', process.cwd());
+  let text: string;
+  try {
+    text = readFileSync(file, 'latin1');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputFileError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
+  }
+  return parsePairs(text, file, dirname(resolve(file)));
+}
+
+function pairText(p: PairLine, v: EquivalenceVerdict, ms: number): string {
+  const t = `${Math.round(ms)} ms`;
+  if (v.verdict === 'equivalent') return `${p.a} ${p.b}: equivalent (${v.method}${v.backend ? `, ${v.backend}` : ''}, ${t})\n`;
+  if (v.verdict === 'different') {
+    return `${p.a} ${p.b}: different (${v.method}, ${t}): output ${v.outputName}, counterexample ${bits(v.counterexample)} (x0 first; ${v.valueA ? 1 : 0} in A, ${v.valueB ? 1 : 0} in B)\n`;
+  }
+  return `${p.a} ${p.b}: unknown (${v.reason}, ${t})\n`;
+}
+
+/**
+ * Checks every pair of a pairs file in this process, reporting each as it
+ * finishes. Each pair's files are read afresh and nothing is kept between
+ * checks: the point is to pay Node's start-up once, not to share work.
+ */
+async function checkPairs(file: string, params: Partial<CheckEquivalenceParams>, json: boolean, io: CommandIo): Promise<number> {
+  const pairs = readPairsFile(file);
+  let different = false;
+  let unknown = false;
+  for (const p of pairs) {
+    const t0 = performance.now();
+    let a: Circuit, b: Circuit;
+    try {
+      a = readCircuitFile(p.pathA);
+      b = readCircuitFile(p.pathB);
+    } catch (e) {
+      // Bad input stops the batch (exit 3), as it does for a single pair; say which pair.
+      io.err(`waterloo eq: ${file === '-' ? '<stdin>' : file}:${p.line}: cannot check '${p.a} ${p.b}'; the batch stops here\n`);
+      throw e;
+    }
+    const v = await checkEquivalence(a, b, params);
+    const ms = performance.now() - t0;
+    if (json) printJson(io, { a: p.a, b: p.b, line: p.line, ...verdictJson(v), ms: Math.round(ms) });
+    else io.out(pairText(p, v, ms));
+    different ||= v.verdict === 'different';
+    unknown ||= v.verdict === 'unknown';
+  }
+  return different ? EXIT.negative : unknown ? EXIT.unknown : EXIT.ok;
+}
+
+const WINDOW_OPTIONS = ['window', 'leaves', 'tt', 'problem', 'any-input-order', 'any-output-order', 'negations'] as const;
+
 export const eqCommand = defineCommand({
   name: 'eq',
   summary: 'check whether two circuits (or a window and a function) are equivalent (exit 0 equivalent, 1 different, 4 unknown)',
   usage:
     'A B [--match name|position] [--method auto|exhaustive|sat] [--timeout S] [--json]\n' +
+    '       eq --pairs FILE [--match name|position] [--method auto|exhaustive|sat] [--timeout S] [--json]\n' +
     '       eq --window ROOTS --leaves LEAVES CIRCUIT [SPEC_CIRCUIT | --tt HEX --inputs N | --problem NAME] [--any-input-order] [--any-output-order] [--negations] [--json]',
   description:
     'The counterexample lists input values in A\'s input order, input 0 first ("counterexample": "0101..." means x0=0, x1=1, ...); it is replayed by simulation on both circuits before it is printed. ' +
+    'With --pairs FILE, every line `A B` of FILE (whitespace-separated paths, relative to FILE\'s directory; blank lines and # comments skipped; FILE - reads stdin, relative to the current directory) is checked in this one process, with the same options and --timeout per pair, and reported as it finishes: "A B: equivalent (sat, 12 ms)", or with --json one JSON object per line (the single-pair fields plus a, b, line and ms, the pair\'s time including reading its files). A malformed line is reported before any check; a circuit file that cannot be read stops the batch (exit 3) after the pairs before it have been reported. ' +
     'With --window, the logic of CIRCUIT between the cut LEAVES and the ROOTS (comma-separated node ids or names) is compared with a circuit file, a truth table (--tt, hex, x0 = LSB; comma-separated for several outputs) or a problem (--problem maj:3); leaf i is target input i unless --any-input-order.',
   options: {
     match: { type: 'string', help: 'pair inputs and outputs by name or by position', default: 'name', choices: ['name', 'position'] },
@@ -60,16 +164,31 @@ export const eqCommand = defineCommand({
     'any-input-order': { type: 'boolean', help: 'window mode: search for the input correspondence' },
     'any-output-order': { type: 'boolean', help: 'window mode: search for the output correspondence' },
     negations: { type: 'boolean', help: 'window mode: allow complemented inputs/outputs in the correspondence' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    pairs: { type: 'string', help: 'check every pair `A B` listed in FILE, one per line, in one process; exit 1 if any pair is different, else 4 if any is unknown, else 0', metavar: 'FILE' },
+    json: { type: 'boolean', help: 'print one JSON object (with --pairs, one per pair and line)' },
   },
   async run(opts, args, io) {
     const backend = opts.backend as BackendName | 'auto';
+    const params: Partial<CheckEquivalenceParams> = {
+      match: opts.match as 'name' | 'position',
+      method: opts.method as 'auto' | 'exhaustive' | 'sat',
+      backend,
+      timeLimitMs: Math.round(opts.timeout * 1000),
+    };
+    if (opts.pairs !== undefined) {
+      const windowOption = WINDOW_OPTIONS.find((o) => opts[o] !== undefined && opts[o] !== false);
+      if (args.length > 0) throw new UsageError(`eq --pairs: takes no circuit arguments (got '${args[0]}'); the pairs come from the file`);
+      if (windowOption) throw new UsageError(`eq --pairs: --${windowOption} is for window mode, not for pairs`);
+      return checkPairs(opts.pairs, params, opts.json === true, io);
+    }
     if (opts.window !== undefined || opts.leaves !== undefined) {
       if (opts.window === undefined || opts.leaves === undefined) throw new UsageError('eq: --window and --leaves go together', 'bad-window');
       const targets = [opts.tt !== undefined, opts.problem !== undefined, args.length === 2].filter(Boolean).length;
       if (args.length < 1 || args.length > 2 || targets !== 1) {
         throw new UsageError('eq --window: expects CIRCUIT and exactly one target: a second circuit file, --tt HEX --inputs N, or --problem NAME', 'bad-window');
       }
+      // window mode loads its own facet (NPN matching, the problem catalogue) only when used
+      const { checkWindowEquivalence, parseProblem, specFromHex } = await import('../../api/window.js');
       const circuit = readCircuitFile(args[0]!);
       let target: FunctionSpec | Circuit;
       if (opts.tt !== undefined) {
@@ -94,25 +213,12 @@ export const eqCommand = defineCommand({
     if (args.length !== 2) throw new UsageError('eq: expects two circuit files A and B');
     const a = readCircuitFile(args[0]!);
     const b = readCircuitFile(args[1]!);
-    const v = await checkEquivalence(a, b, {
-      match: opts.match as 'name' | 'position',
-      method: opts.method as 'auto' | 'exhaustive' | 'sat',
-      backend,
-      timeLimitMs: Math.round(opts.timeout * 1000),
-    });
-    if (v.verdict === 'different') {
-      const cex = bits(v.counterexample);
-      if (opts.json) printJson(io, { verdict: v.verdict, output: v.outputName, outputIndex: v.output, counterexample: cex, valueA: v.valueA, valueB: v.valueB, method: v.method, stats: v.stats });
-      else io.out(`different: output ${v.outputName} is ${v.valueA ? 1 : 0} in A and ${v.valueB ? 1 : 0} in B for input ${cex} (x0 first)\n`);
-      return EXIT.negative;
-    }
-    if (v.verdict === 'unknown') {
-      if (opts.json) printJson(io, { verdict: v.verdict, reason: v.reason, stats: v.stats });
-      else io.out(`unknown (${v.reason})\n`);
-      return EXIT.unknown;
-    }
-    if (opts.json) printJson(io, { verdict: v.verdict, method: v.method, ...(v.backend ? { backend: v.backend } : {}), stats: v.stats });
+    const v = await checkEquivalence(a, b, params);
+    if (opts.json) printJson(io, verdictJson(v));
+    else if (v.verdict === 'different') {
+      io.out(`different: output ${v.outputName} is ${v.valueA ? 1 : 0} in A and ${v.valueB ? 1 : 0} in B for input ${bits(v.counterexample)} (x0 first)\n`);
+    } else if (v.verdict === 'unknown') io.out(`unknown (${v.reason})\n`);
     else io.out(`equivalent (${v.method}${v.backend ? `, ${v.backend}` : ''})\n`);
-    return EXIT.ok;
+    return exitCodeOf(v);
   },
 });
