@@ -120,52 +120,116 @@ function reorderInputs(b: Circuit, inputMap: readonly number[]): Circuit {
   return bld.build();
 }
 
+/**
+ * The schedule of sweeping passes. Each pass sweeps the graph the previous
+ * one reduced, with a hundred times the conflict limit, so the easy merges
+ * are made cheaply first and the queries given up are asked again of a
+ * smaller graph (ABC's iterated fraiging does the same). After a pass the
+ * output miters get rounds of rising conflict limits (ten times the pass's,
+ * then ten times more) within half the time the pass took (at least
+ * OUTPUT_MIN_BUDGET_MS): often they are easy once the graph is reduced, and
+ * a harder sweep would cost far more (EPFL log2 vs its rewrite: a second pass
+ * at 10^4 conflicts took over 90 s, the outputs alone under a second). A
+ * later pass may take PASS_TIME_FACTOR times what the check took before it.
+ * After the last pass, or a pass that gave nothing up, the outputs are proved
+ * without a limit. EPFL sin vs its best LUT network, which needs the second
+ * pass: 36 s (ABC cec 24 s); unknown after 300 s with a single pass.
+ */
+const SWEEP_PASS_GROWTH = 100;
+const MAX_SWEEP_PASSES = 2;
+const OUTPUT_LIMIT_FACTOR = 10;
+const OUTPUT_MIN_BUDGET_MS = 1000;
+const OUTPUT_TIME_SHARE = 0.5;
+const PASS_TIME_FACTOR = 2;
+
+/** An output pair still to prove, by its literals in the current graph. */
+interface OpenPair {
+  readonly pair: number;
+  readonly litA: number;
+  readonly litB: number;
+}
+
 async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalenceParams, t0: number): Promise<EquivalenceVerdict> {
   const combined = combinePending(a, b, m.inputMap, m.outputPairs.map((pair) => [pair.a, pair.b] as const));
-  const aig = combined.aig;
-  const stats: EquivalenceStats = { ms: 0, aigNodes: combined.combinedGates, coneNodes: aig.numGates, satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0 };
+  const stats: EquivalenceStats = { ms: 0, aigNodes: combined.combinedGates, coneNodes: combined.aig.numGates, satCalls: 0, merged: 0, strashMerged: 0, refinements: 0, undecided: 0 };
   const deadline = p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Number.POSITIVE_INFINITY;
-  if (combined.pending.length === 0) return { verdict: 'equivalent', method: 'structural', stats: { ...stats, ms: Date.now() - t0 } };
-  const pending = combined.pending;
+  const done = (): EquivalenceStats => ({ ...stats, ms: Date.now() - t0 });
+  if (combined.pending.length === 0) return { verdict: 'equivalent', method: 'structural', stats: done() };
   const backend = await resolveBackendName(p.backend);
-  const sweeper = new SatSweeper(aig, {
-    ...DEFAULT_SWEEP_PARAMS,
-    makeSolver: () => createSolver(backend),
-    conflictLimit: p.sweepConflictLimit,
-    deadline,
-    seed: p.seed,
-    structuralOnly: p.noSweep,
-  });
-  try {
-    // outputs that random simulation already tells apart need no SAT at all
-    for (const { litA, litB } of pending) {
-      const cex = sweeper.simulationDifference(litA, litB);
-      if (cex) return replay(a, b, m, cex, 'simulation', { ...stats, ms: Date.now() - t0 });
-    }
-    await sweeper.run();
-    stats.sweepMs = Date.now() - t0;
-    let unknown: string | undefined;
-    for (const { litA, litB } of pending) {
-      const r = await sweeper.prove(litA, litB, deadline);
-      if (r.kind === 'different') {
-        Object.assign(stats, sweepStats(sweeper));
-        return replay(a, b, m, r.counterexample, 'sat', { ...stats, ms: Date.now() - t0 });
+  let aig = combined.aig;
+  let open: readonly OpenPair[] = combined.pending;
+  let limit = p.sweepConflictLimit;
+  for (let pass = 0; ; pass++) {
+    const passStart = Date.now();
+    const passDeadline = pass === 0 ? deadline : Math.min(deadline, passStart + PASS_TIME_FACTOR * Math.max(OUTPUT_MIN_BUDGET_MS, passStart - t0));
+    const sweeper = new SatSweeper(aig, {
+      ...DEFAULT_SWEEP_PARAMS,
+      makeSolver: () => createSolver(backend),
+      conflictLimit: limit,
+      deadline: passDeadline,
+      seed: p.seed + pass,
+      structuralOnly: p.noSweep,
+    });
+    try {
+      if (pass === 0) {
+        // outputs that random simulation already tells apart need no SAT at all
+        for (const { litA, litB } of open) {
+          const cex = sweeper.simulationDifference(litA, litB);
+          if (cex) return replay(a, b, m, cex, 'simulation', done());
+        }
       }
-      if (r.kind === 'unknown') {
-        unknown = r.reason;
-        break;
+      await sweeper.run();
+      addSweepStats(stats, sweeper);
+      stats.sweepMs = Date.now() - t0;
+      const last = p.noSweep || sweeper.stats.undecided === 0 || pass + 1 >= MAX_SWEEP_PASSES || Date.now() >= passDeadline;
+      // between passes the outputs get a bounded attempt: a conflict limit, and time as long as the pass took
+      // between passes the outputs get a bounded attempt: rounds of rising conflict limits, within half the time the pass took
+      const outputDeadline = last ? deadline : Math.min(deadline, Date.now() + Math.max(OUTPUT_MIN_BUDGET_MS, OUTPUT_TIME_SHARE * (Date.now() - passStart)));
+      const callsBefore = sweeper.stats.satCalls;
+      let left: OpenPair[] = [...open];
+      let verdict: EquivalenceVerdict | undefined;
+      for (let outputLimit = limit * OUTPUT_LIMIT_FACTOR; left.length > 0 && !verdict; outputLimit *= OUTPUT_LIMIT_FACTOR) {
+        const round = left;
+        left = [];
+        for (const pair of round) {
+          if (verdict || (!last && Date.now() >= outputDeadline)) {
+            left.push(pair);
+            continue;
+          }
+          const r = await sweeper.prove(pair.litA, pair.litB, outputDeadline, last ? undefined : outputLimit);
+          if (r.kind === 'different') verdict = replay(a, b, m, r.counterexample, 'sat', stats);
+          else if (r.kind === 'unknown') {
+            // the overall deadline (or a solver failure) ends the check; a pass's own limits only postpone the pair
+            if (last || Date.now() >= deadline || (r.reason !== 'conflicts' && r.reason !== 'time')) verdict = { verdict: 'unknown', reason: r.reason, stats };
+            else left.push(pair);
+          }
+        }
+        if (last || Date.now() >= outputDeadline) break;
       }
+      stats.satCalls! += sweeper.stats.satCalls - callsBefore;
+      if (verdict) return { ...verdict, stats: done() } as EquivalenceVerdict;
+      if (left.length === 0) return { verdict: 'equivalent', method: 'sat', backend, stats: done() };
+      const next = sweeper.reduced(left.flatMap((x) => [x.litA, x.litB]));
+      aig = next.circuit;
+      open = left.map((x, j) => ({ pair: x.pair, litA: next.lits[2 * j]!, litB: next.lits[2 * j + 1]! })).filter((x) => x.litA !== x.litB);
+      if (open.length === 0) return { verdict: 'equivalent', method: 'sat', backend, stats: done() };
+      limit *= SWEEP_PASS_GROWTH;
+    } finally {
+      sweeper.close();
     }
-    Object.assign(stats, sweepStats(sweeper));
-    stats.ms = Date.now() - t0;
-    if (unknown) return { verdict: 'unknown', reason: unknown, stats };
-    return { verdict: 'equivalent', method: 'sat', backend, stats };
-  } finally {
-    sweeper.close();
   }
 }
 
-function sweepStats(s: SatSweeper): Partial<EquivalenceStats> {
-  const { satCalls, merged, cutMerged, strashMerged, refinements, undecided, solvers } = s.stats;
-  return { satCalls, merged, cutMerged, strashMerged, refinements, undecided, solvers };
+/** Adds a finished sweep's counters to the check's (the sweep's own SAT calls; output proofs are added by the caller). */
+function addSweepStats(stats: EquivalenceStats, s: SatSweeper): void {
+  const x = s.stats;
+  stats.satCalls = (stats.satCalls ?? 0) + x.satCalls;
+  stats.merged = (stats.merged ?? 0) + x.merged;
+  stats.cutMerged = (stats.cutMerged ?? 0) + x.cutMerged;
+  stats.strashMerged = (stats.strashMerged ?? 0) + x.strashMerged;
+  stats.refinements = (stats.refinements ?? 0) + x.refinements;
+  stats.undecided = (stats.undecided ?? 0) + x.undecided;
+  stats.retries = (stats.retries ?? 0) + x.retries;
+  stats.solvers = (stats.solvers ?? 0) + x.solvers;
+  stats.passes = (stats.passes ?? 0) + 1;
 }

@@ -19,6 +19,7 @@ import type { Circuit } from '../core/circuit.js';
 import { randomPatterns, simulateNodes } from '../core/simulate.js';
 import type { SatSolver, SolveOptions, SolveResult } from '../sat/types.js';
 import { Rng } from '../util/rng.js';
+import { AigStrash } from './aig-strash.js';
 import { CutProver, type CutProof } from './cut-proof.js';
 
 /** Parameters of a sweep. */
@@ -38,6 +39,11 @@ export interface SweepParams {
   readonly recycleVars: number;
   /** Skip the internal SAT queries (structural merges only). */
   readonly structuralOnly: boolean;
+  /** A query given up at the conflict limit is asked again with this many times the limit ... */
+  readonly retryFactor: number;
+  /** ... while there have been fewer than retryBase + retryShare x SAT calls so far (a count, so runs repeat). */
+  readonly retryBase: number;
+  readonly retryShare: number;
 }
 
 /** Defaults of {@link SweepParams} (without the solver factory). */
@@ -49,6 +55,9 @@ export const DEFAULT_SWEEP_PARAMS: Readonly<Omit<SweepParams, 'makeSolver'>> = O
   recycleCalls: 250,
   recycleVars: 4000,
   structuralOnly: false,
+  retryFactor: 10,
+  retryBase: 8,
+  retryShare: 0.05,
 });
 
 /** Counters of a sweep. */
@@ -63,8 +72,10 @@ export interface SweepStats {
   strashMerged: number;
   /** Counterexamples that refined the candidate classes. */
   refinements: number;
-  /** Queries given up at the conflict limit. */
+  /** Queries given up at the conflict limit (after any retry). */
   undecided: number;
+  /** Queries asked again with a higher limit. */
+  retries: number;
   /** Fresh solvers started. */
   solvers: number;
 }
@@ -103,7 +114,7 @@ function tuneSolver(s: SatSolver): void {
  * with the current reduced graph. Call `close()` when done.
  */
 export class SatSweeper {
-  readonly stats: SweepStats = { satCalls: 0, merged: 0, cutMerged: 0, strashMerged: 0, refinements: 0, undecided: 0, solvers: 0 };
+  readonly stats: SweepStats = { satCalls: 0, merged: 0, cutMerged: 0, strashMerged: 0, refinements: 0, undecided: 0, retries: 0, solvers: 0 };
   /** repr[v] = literal of the node v was merged into, or 2*v for a representative. */
   readonly repr: Uint32Array;
   private readonly p: SweepParams;
@@ -209,10 +220,10 @@ export class SatSweeper {
   }
 
   /**
-   * Proves or refutes `a == b` on the reduced graph without a conflict limit
-   * (up to the deadline). The counterexample lists every primary input.
+   * Proves or refutes `a == b` on the reduced graph, up to the deadline and,
+   * when given, a conflict limit. The counterexample lists every primary input.
    */
-  async prove(a: number, b: number, deadline: number): Promise<ProveResult> {
+  async prove(a: number, b: number, deadline: number, conflictLimit?: number): Promise<ProveResult> {
     const ra = this.root(a), rb = this.root(b);
     if (ra === rb) return { kind: 'equal' };
     const s = await this.ensureSolver(false);
@@ -224,13 +235,42 @@ export class SatSweeper {
     if (remaining <= 0) return { kind: 'unknown', reason: 'time' };
     this.stats.satCalls++;
     this.callsSince++;
-    const res = await s.solve({ assumptions: [d], ...(Number.isFinite(remaining) ? { timeLimitMs: remaining } : {}) });
+    const res = await s.solve({ assumptions: [d], ...(Number.isFinite(remaining) ? { timeLimitMs: remaining } : {}), ...(conflictLimit === undefined ? {} : { conflictLimit }) });
     if (res.status === 'unsat') {
       s.addClause([-d]);
       return { kind: 'equal' };
     }
+    if (res.status === 'unknown') s.addClause([-d]);
     if (res.status === 'sat') return { kind: 'different', counterexample: this.counterexample(res.model) };
     return { kind: 'unknown', reason: res.reason };
+  }
+
+  /**
+   * The reduced graph restricted to the cones of `lits`: every node replaced by
+   * its representative, rebuilt with structural hashing (merges can expose
+   * new structural duplicates above them). All primary inputs are kept, with
+   * their numbers, so a counterexample of the reduced graph is one of this
+   * one. Returns the new AIG and the literals of `lits` in it.
+   */
+  reduced(lits: readonly number[]): { circuit: Circuit; lits: number[] } {
+    const s = new AigStrash(this.aig.numInputs, this.aig.numGates);
+    const map = new Uint32Array(this.n);
+    for (let v = 1; v < this.first; v++) map[v] = s.input(v - 1);
+    for (let v = this.first; v < this.n; v++) {
+      this.processNode(v);
+      const r = this.repr[v]!;
+      if (r !== 2 * v) {
+        // merged into an earlier node (or a constant), already mapped
+        map[v] = map[r >>> 1]! ^ (r & 1);
+        continue;
+      }
+      const a = this.rf0[v]!, b = this.rf1[v]!;
+      map[v] = s.and(map[a >>> 1]! ^ (a & 1), map[b >>> 1]! ^ (b & 1));
+    }
+    return s.extract(
+      lits.map((l) => map[l >>> 1]! ^ (l & 1)),
+      this.aig.inputNames,
+    );
   }
 
   /** Releases the solver. */
@@ -379,7 +419,17 @@ export class SatSweeper {
       this.stats.satCalls++;
       this.callsSince++;
       const remaining = this.p.deadline - Date.now();
-      const res = await solveQuick(s, { assumptions: [d], conflictLimit: this.p.conflictLimit, ...(Number.isFinite(remaining) ? { timeLimitMs: Math.max(1, remaining) } : {}) });
+      let res = await solveQuick(s, { assumptions: [d], conflictLimit: this.p.conflictLimit, ...(Number.isFinite(remaining) ? { timeLimitMs: Math.max(1, remaining) } : {}) });
+      // one query given up blocks the merges above it (EPFL max vs its best LUT network: 218 given up at
+      // 100 conflicts, 4 with retries), so a few are asked again at once with a higher limit
+      // (a few, and only while they pay: on deep datapaths, EPFL log2 vs its rewrite, retries cost a fifth
+      // of a second each and nearly all fail, so they stop once fewer than a quarter of them succeed)
+      if (res.status === 'unknown' && res.reason === 'conflicts' && this.mayRetry()) {
+        this.stats.retries++;
+        const left = this.p.deadline - Date.now();
+        res = await solveQuick(s, { assumptions: [d], conflictLimit: this.p.conflictLimit * this.p.retryFactor, ...(Number.isFinite(left) ? { timeLimitMs: Math.max(1, left) } : {}) });
+        if (res.status !== 'unknown') this.retriesAnswered++;
+      }
       s.addClause([-d]);
       if (res.status === 'unsat') {
         this.merge(v, r, pol, list);
@@ -395,6 +445,16 @@ export class SatSweeper {
       return;
     }
     this.detach(v);
+  }
+
+  /** Retries answered (proved or refuted) so far. */
+  private retriesAnswered = 0;
+
+  /** Whether a query given up may be asked again: within the retry budget, and while a quarter of the retries after the first retryBase are answered. */
+  private mayRetry(): boolean {
+    const n = this.stats.retries;
+    if (n >= this.p.retryBase + this.p.retryShare * this.stats.satCalls) return false;
+    return n < this.p.retryBase || 4 * this.retriesAnswered >= n;
   }
 
   private merge(v: number, r: number, pol: number, list: number[]): void {

@@ -23,6 +23,10 @@ export interface EquivalenceStats {
   strashMerged?: number;
   /** Queries given up at the conflict limit. */
   undecided?: number;
+  /** Sweeping queries asked again at once with a higher conflict limit. */
+  retries?: number;
+  /** Sweeping passes (each on the graph the previous one reduced, with a higher conflict limit). */
+  passes?: number;
   /** SAT solvers started (the sweep recycles its solver). */
   solvers?: number;
 }
