@@ -209,7 +209,9 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
 
 function formatRow(whole: BenchResult, steady: SteadyResult | undefined): string {
   const ms = (x: number, w = 6): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(w);
-  const head = `${whole.name.padEnd(24)} whole: waterloo ${ms(whole.waterlooMs, 7)} ms  abc ${ms(whole.peerMs, 7)} ms (${(whole.peerLabel ?? '').padEnd(4)})  ratio ${whole.ratio.toFixed(2).padStart(6)}`;
+  // a peer that ran out of time: its time is a lower bound and the ratio an upper one
+  const bound = whole.peerTimedOut ? ['>', '<='] : ['', ''];
+  const head = `${whole.name.padEnd(24)} whole: waterloo ${ms(whole.waterlooMs, 7)} ms  abc ${(bound[0] + ms(whole.peerMs, 0)).padStart(7)} ms (${(whole.peerLabel ?? '').padEnd(4)})  ratio ${(bound[1] + whole.ratio.toFixed(2)).padStart(6)}`;
   const tail = steady
     ? ` | steady R=${String(steady.r).padEnd(2)}: waterloo ${ms(steady.waterlooMs)} ms  abc ${ms(steady.peerMs)} ms (${steady.peerLabel.padEnd(4)})  ratio ${((steady.noisy ? '~' : '') + steady.ratio.toFixed(2)).padStart(6)}`
     : ' | steady: - (a single run takes > 5 s)';

@@ -21,6 +21,8 @@ const ABC = 'berkeley-abc';
 interface SuiteOptions {
   readonly runs: number;
   readonly only?: RegExp;
+  /** Per tool run (--timeout S). */
+  readonly timeoutMs?: number;
 }
 
 const SUITES: Record<string, { description: string; peer: string; cases?: () => BenchCase[]; custom?: (o: SuiteOptions) => void; timeoutS?: number }> = {
@@ -60,7 +62,7 @@ const SUITES: Record<string, { description: string; peer: string; cases?: () => 
       "equivalence checking (waterloo eq --match position) vs the better of ABC cec -n and &cec: ISCAS'85/EPFL vs their ABC rewrites (test/fixtures/abc-opt) and EPFL vs best_results_size. " +
       'Two ratios per pair: whole process (one check per process, start-up included) and steady state (per-check marginal cost (T(1+R) - T(1)) / R, each tool checking the pair 1+R times in one process: eq --pairs vs a repeated ABC -c script; R <= 50, none for pairs over 5 s)',
     peer: ABC,
-    custom: (o) => benchCec(CLI, ROOT, { ...o, timeoutMs: 900_000 }, (s) => console.log(s)),
+    custom: (o) => benchCec(CLI, ROOT, { ...o, timeoutMs: o.timeoutMs ?? 900_000 }, (s) => console.log(s)),
   },
   'cec-stretch': {
     description: `${CEC_STRETCH} (EPFL multiplier vs its best-known LUT network), 10 minutes per tool`,
@@ -77,13 +79,16 @@ const SUITES: Record<string, { description: string; peer: string; cases?: () => 
 
 function main(): void {
   const args = process.argv.slice(2);
-  const suite = args.find((a, i) => !a.startsWith('--') && !['--runs', '--only'].includes(args[i - 1] ?? ''));
+  const suite = args.find((a, i) => !a.startsWith('--') && !['--runs', '--only', '--timeout'].includes(args[i - 1] ?? ''));
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
   const onlyArg = args.indexOf('--only');
   const only = onlyArg >= 0 ? new RegExp(args[onlyArg + 1] ?? '') : undefined;
+  // per tool run, seconds: a tool that runs out of time is reported as a bound (">T ms", ratio "<=")
+  const timeoutArg = args.indexOf('--timeout');
+  const timeoutS = timeoutArg >= 0 ? Number(args[timeoutArg + 1]) : undefined;
   if (!suite || !SUITES[suite]) {
-    process.stderr.write(`usage: npm run bench -- <suite> [--runs N] [--only REGEX]\nsuites:\n${Object.entries(SUITES).map(([k, v]) => `  ${k.padEnd(8)} ${v.description}`).join('\n')}\n`);
+    process.stderr.write(`usage: npm run bench -- <suite> [--runs N] [--only REGEX] [--timeout S]\nsuites:\n${Object.entries(SUITES).map(([k, v]) => `  ${k.padEnd(8)} ${v.description}`).join('\n')}\n`);
     process.exitCode = 2;
     return;
   }
@@ -100,12 +105,12 @@ function main(): void {
   }
   if (s.custom) {
     if (suite === 'cec') console.log(`suite ${suite}: ${s.description}; median of ${runs} runs`);
-    s.custom({ runs, ...(only ? { only } : {}) });
+    s.custom({ runs, ...(only ? { only } : {}), ...(timeoutS ? { timeoutMs: timeoutS * 1000 } : {}) });
     return;
   }
   const cases = s.cases!().filter((c) => !only || only.test(c.name));
   console.log(`suite ${suite}: ${s.description}; median of ${runs} runs, whole processes`);
-  const results = runCases(cases, { runs, timeoutMs: (s.timeoutS ?? 900) * 1000, log: (line) => console.log(line) });
+  const results = runCases(cases, { runs, timeoutMs: (timeoutS ?? s.timeoutS ?? 900) * 1000, log: (line) => console.log(line) });
   const worst = Math.max(...results.map((r) => r.ratio));
   const geo = Math.exp(results.reduce((a, r) => a + Math.log(r.ratio), 0) / results.length);
   console.log(`geometric mean ratio ${geo.toFixed(2)}, worst ${worst.toFixed(2)}${results.every((r) => r.ok) ? '' : ' (some runs FAILED)'}`);
