@@ -102,7 +102,8 @@ export function runCases(cases: readonly BenchCase[], opts: { runs: number; time
       ...(note ? { note } : {}),
       peerLabel: peers[best]!.label,
       ...(peers.length > 1 ? { peerTimes } : {}),
-      ...(peerTimeouts[best]! > opts.runs / 2 ? { peerTimedOut: true } : {}),
+      // the median is the upper middle sample, a timed-out one when at least runs - floor(runs/2) runs timed out
+      ...(peerTimeouts[best]! >= opts.runs - Math.floor(opts.runs / 2) ? { peerTimedOut: true } : {}),
     };
     opts.log(formatRow(r, peers.length > 1 ? `best of ${peers.map((x) => x.label).join('/')} (${peers[best]!.label})` : c.peer.label));
     results.push(r);

@@ -131,8 +131,8 @@ function reorderInputs(b: Circuit, inputMap: readonly number[]): Circuit {
  * a harder sweep would cost far more (EPFL log2 vs its rewrite: a second pass
  * at 10^4 conflicts took over 90 s, the outputs alone under a second). A
  * later pass may take PASS_TIME_FACTOR times what the check took before it.
- * After the last pass, or a pass that gave nothing up, the outputs are proved
- * without a limit. EPFL sin vs its best LUT network, which needs the second
+ * After the last pass, or a pass that gave nothing up, the rounds go on up to
+ * the overall deadline, the last one without a limit. EPFL sin vs its best LUT network, which needs the second
  * pass: 36 s (ABC cec 24 s); unknown after 300 s with a single pass.
  */
 const SWEEP_PASS_GROWTH = 100;
@@ -140,6 +140,8 @@ const MAX_SWEEP_PASSES = 2;
 const OUTPUT_LIMIT_FACTOR = 10;
 const OUTPUT_MIN_BUDGET_MS = 1000;
 const OUTPUT_TIME_SHARE = 0.5;
+/** After the last pass, rounds up to this limit come before the round without one. */
+const LAST_ROUND_LIMIT = 1_000_000;
 const PASS_TIME_FACTOR = 2;
 
 /** An output pair still to prove, by its literals in the current graph. */
@@ -182,31 +184,37 @@ async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalen
       addSweepStats(stats, sweeper);
       stats.sweepMs = Date.now() - t0;
       const last = p.noSweep || sweeper.stats.undecided === 0 || pass + 1 >= MAX_SWEEP_PASSES || Date.now() >= passDeadline;
-      // between passes the outputs get a bounded attempt: a conflict limit, and time as long as the pass took
-      // between passes the outputs get a bounded attempt: rounds of rising conflict limits, within half the time the pass took
+      // The outputs get rounds of rising conflict limits, so an easy pair (or an easy counterexample) is
+      // never stuck behind a hard one: between passes within half the time the pass took, after the last
+      // pass up to the overall deadline, the final round without a limit.
       const outputDeadline = last ? deadline : Math.min(deadline, Date.now() + Math.max(OUTPUT_MIN_BUDGET_MS, OUTPUT_TIME_SHARE * (Date.now() - passStart)));
-      const callsBefore = sweeper.stats.satCalls;
+      const callsBefore = sweeper.stats.satCalls, solversBefore = sweeper.stats.solvers;
       let left: OpenPair[] = [...open];
       let verdict: EquivalenceVerdict | undefined;
-      for (let outputLimit = limit * OUTPUT_LIMIT_FACTOR; left.length > 0 && !verdict; outputLimit *= OUTPUT_LIMIT_FACTOR) {
+      for (let outputLimit = Math.max(1, limit) * OUTPUT_LIMIT_FACTOR; left.length > 0 && !verdict; outputLimit *= OUTPUT_LIMIT_FACTOR) {
+        const unlimited = last && outputLimit > LAST_ROUND_LIMIT;
         const round = left;
         left = [];
         for (const pair of round) {
-          if (verdict || (!last && Date.now() >= outputDeadline)) {
+          if (verdict || Date.now() >= outputDeadline) {
             left.push(pair);
             continue;
           }
-          const r = await sweeper.prove(pair.litA, pair.litB, outputDeadline, last ? undefined : outputLimit);
+          const r = await sweeper.prove(pair.litA, pair.litB, outputDeadline, unlimited ? undefined : outputLimit);
           if (r.kind === 'different') verdict = replay(a, b, m, r.counterexample, 'sat', stats);
           else if (r.kind === 'unknown') {
-            // the overall deadline (or a solver failure) ends the check; a pass's own limits only postpone the pair
-            if (last || Date.now() >= deadline || (r.reason !== 'conflicts' && r.reason !== 'time')) verdict = { verdict: 'unknown', reason: r.reason, stats };
+            // the overall deadline (or a solver failure) ends the check; a round's own limits only postpone the pair
+            if (unlimited || Date.now() >= deadline || (r.reason !== 'conflicts' && r.reason !== 'time')) verdict = { verdict: 'unknown', reason: r.reason, stats };
             else left.push(pair);
           }
         }
-        if (last || Date.now() >= outputDeadline) break;
+        if (Date.now() >= outputDeadline) {
+          if (last && !verdict && left.length > 0) verdict = { verdict: 'unknown', reason: 'time', stats };
+          break;
+        }
       }
       stats.satCalls! += sweeper.stats.satCalls - callsBefore;
+      stats.solvers! += sweeper.stats.solvers - solversBefore;
       if (verdict) return { ...verdict, stats: done() } as EquivalenceVerdict;
       if (left.length === 0) return { verdict: 'equivalent', method: 'sat', backend, stats: done() };
       const next = sweeper.reduced(left.flatMap((x) => [x.litA, x.litB]));

@@ -450,7 +450,7 @@ export class SatSweeper {
   /** Retries answered (proved or refuted) so far. */
   private retriesAnswered = 0;
 
-  /** Whether a query given up may be asked again: within the retry budget, and while a quarter of the retries after the first retryBase are answered. */
+  /** Whether a query given up may be asked again: within the retry budget, and, after the first retryBase retries, while at least a quarter of all retries were answered. */
   private mayRetry(): boolean {
     const n = this.stats.retries;
     if (n >= this.p.retryBase + this.p.retryShare * this.stats.satCalls) return false;

@@ -125,9 +125,25 @@ describe('waterloo eq --pairs', () => {
     expect(runWaterloo(['eq', '--pairs', join(dir, 'no-such-pairs.txt')]).code).toBe(3);
   });
 
+  it('circuits that do not pair up stop the batch naming the pair; a file with no pairs is an error', () => {
+    const f = join(dir, 'mismatch.txt');
+    // c17 has 5 inputs, c432 36: matched by position they cannot pair up
+    writeFileSync(f, `c17.bench c17.bench\nc17.bench ${join(ROOT, 'circuits', 'iscas85', 'c432.bench')}\n`);
+    const r = runWaterloo(['eq', '--pairs', f, '--match', 'position']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${f}:2: cannot check`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '# nothing here\n\n');
+    const e = runWaterloo(['eq', '--pairs', empty]);
+    expect(e.code).toBe(3);
+    expect(e.stderr).toContain('no pairs to check');
+  });
+
   it('refuses circuit arguments and window options with exit 2', () => {
     expect(runWaterloo(['eq', '--pairs', pairs, C17]).code).toBe(2);
     expect(runWaterloo(['eq', '--pairs', pairs, '--window', '22', '--leaves', '1,2']).code).toBe(2);
     expect(runWaterloo(['eq', '--pairs', pairs, '--any-input-order']).code).toBe(2);
+    expect(runWaterloo(['eq', '--pairs', pairs, '--inputs', '3']).code).toBe(2);
   });
 });

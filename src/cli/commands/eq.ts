@@ -88,10 +88,10 @@ function parsePairs(text: string, fileName: string, baseDir: string): PairLine[]
 }
 
 function readPairsFile(file: string): PairLine[] {
-  if (file === '-') return parsePairs(readFileSync(0, 'latin1'), '<stdin>', process.cwd());
+  if (file === '-') return parsePairs(readFileSync(0, 'utf8'), '<stdin>', process.cwd());
   let text: string;
   try {
-    text = readFileSync(file, 'latin1');
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputFileError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
@@ -115,20 +115,21 @@ function pairText(p: PairLine, v: EquivalenceVerdict, ms: number): string {
  */
 async function checkPairs(file: string, params: Partial<CheckEquivalenceParams>, json: boolean, io: CommandIo): Promise<number> {
   const pairs = readPairsFile(file);
+  if (pairs.length === 0) throw new InputFileError(`${file === '-' ? '<stdin>' : file}: no pairs to check (expected lines 'A B')`, 'empty');
   let different = false;
   let unknown = false;
   for (const p of pairs) {
     const t0 = performance.now();
-    let a: Circuit, b: Circuit;
+    let v: EquivalenceVerdict;
     try {
-      a = readCircuitFile(p.pathA);
-      b = readCircuitFile(p.pathB);
+      v = await checkEquivalence(readCircuitFile(p.pathA), readCircuitFile(p.pathB), params);
     } catch (e) {
-      // Bad input stops the batch (exit 3), as it does for a single pair; say which pair.
-      io.err(`waterloo eq: ${file === '-' ? '<stdin>' : file}:${p.line}: cannot check '${p.a} ${p.b}'; the batch stops here\n`);
+      // Bad input (or circuits that do not pair up) stops the batch with that error's exit code, as for a
+      // single pair; say which pair, and what the pairs before it found
+      const before = different ? '; an earlier pair was different' : unknown ? '; an earlier pair was unknown' : '';
+      io.err(`waterloo eq: ${file === '-' ? '<stdin>' : file}:${p.line}: cannot check '${p.a} ${p.b}'; the batch stops here${before}\n`);
       throw e;
     }
-    const v = await checkEquivalence(a, b, params);
     const ms = performance.now() - t0;
     if (json) printJson(io, { a: p.a, b: p.b, line: p.line, ...verdictJson(v), ms: Math.round(ms) });
     else io.out(pairText(p, v, ms));
@@ -176,7 +177,7 @@ export const eqCommand = defineCommand({
       timeLimitMs: Math.round(opts.timeout * 1000),
     };
     if (opts.pairs !== undefined) {
-      const windowOption = WINDOW_OPTIONS.find((o) => opts[o] !== undefined && opts[o] !== false);
+      const windowOption = opts.inputs ? 'inputs' : WINDOW_OPTIONS.find((o) => opts[o] !== undefined && opts[o] !== false);
       if (args.length > 0) throw new UsageError(`eq --pairs: takes no circuit arguments (got '${args[0]}'); the pairs come from the file`);
       if (windowOption) throw new UsageError(`eq --pairs: --${windowOption} is for window mode, not for pairs`);
       return checkPairs(opts.pairs, params, opts.json === true, io);
