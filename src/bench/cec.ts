@@ -140,6 +140,8 @@ interface SteadyResult {
   readonly noisy: boolean;
   readonly ok: boolean;
   readonly note?: string;
+  /** A run ran out of time (--timeout): the figure is not reported. */
+  readonly timedOut?: boolean;
 }
 
 /** A timing of one tool: whole-process median and start-up (both ms). */
@@ -181,6 +183,8 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
   const times = tools.map(() => ({ one: [] as number[], many: [] as number[] }));
   let ok = true;
   let note: string | undefined;
+  // a repeated run that runs out of time leaves no marginal cost to compute: no figure, not a failure
+  let timedOut = false;
   for (let i = 0; i < runs; i++) {
     tools.forEach((t, k) => {
       for (const [cmd, into] of [
@@ -189,7 +193,8 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
       ] as const) {
         const x = timeOnce(cmd, timeoutMs);
         into.push(x.ms);
-        if (!x.ok) {
+        if (x.timedOut) timedOut = true;
+        else if (!x.ok) {
           ok = false;
           note = `${t.label} x${cmd === t.one ? 1 : 1 + r}: ${x.out.trim().split('\n').slice(-2).join(' | ')}`;
         }
@@ -204,6 +209,7 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
   const [w, pm] = [perCheck[0]!, perCheck[best]!];
   const noisy = spread[0]! > w / 4 || spread[best]! > pm / 4;
   const above = w > 0 && pm > 0;
+  if (timedOut) return { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok, timedOut: true, ...(note ? { note } : {}) };
   return { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok: ok && above, ...(note ? { note } : above ? {} : { note: 'marginal time not above noise' }) };
 }
 
@@ -212,7 +218,9 @@ function formatRow(whole: BenchResult, steady: SteadyResult | undefined): string
   // a peer that ran out of time: its time is a lower bound and the ratio an upper one
   const bound = whole.peerTimedOut ? ['>', '<='] : ['', ''];
   const head = `${whole.name.padEnd(24)} whole: waterloo ${ms(whole.waterlooMs, 7)} ms  abc ${(bound[0] + ms(whole.peerMs, 0)).padStart(7)} ms (${(whole.peerLabel ?? '').padEnd(4)})  ratio ${(bound[1] + whole.ratio.toFixed(2)).padStart(6)}`;
-  const tail = steady
+  const tail = steady?.timedOut
+    ? ' | steady: - (a repeated run ran out of time)'
+    : steady
     ? ` | steady R=${String(steady.r).padEnd(2)}: waterloo ${ms(steady.waterlooMs)} ms  abc ${ms(steady.peerMs)} ms (${steady.peerLabel.padEnd(4)})  ratio ${((steady.noisy ? '~' : '') + steady.ratio.toFixed(2)).padStart(6)}`
     : ' | steady: - (a single run takes > 5 s)';
   const failed = [whole.ok ? '' : `whole FAILED ${whole.note ?? ''}`, steady && !steady.ok ? `steady FAILED ${steady.note ?? ''}` : ''].filter(Boolean).join('; ');
@@ -237,7 +245,7 @@ export function benchCec(cli: string, root: string, opts: { runs: number; only?:
     const steady = r > 0 ? measureSteady(cli, pairs.get(c.name)!, r, opts.runs, opts.timeoutMs, dir) : undefined;
     log(formatRow(whole!, steady));
     wholes.push(whole!);
-    if (steady?.ok) steadies.push(steady);
+    if (steady?.ok && !steady.timedOut) steadies.push(steady);
   }
   const summary = (what: string, ratios: readonly number[]): string =>
     ratios.length ? `${what}: geometric mean ratio ${geoMean(ratios).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)} (${ratios.length} pairs)` : `${what}: no pairs`;
