@@ -132,8 +132,9 @@ function reorderInputs(b: Circuit, inputMap: readonly number[]): Circuit {
  * at 10^4 conflicts took over 90 s, the outputs alone under a second). A
  * later pass may take PASS_TIME_FACTOR times what the check took before it.
  * After the last pass, or a pass that gave nothing up, the rounds go on up to
- * the overall deadline, the last one without a limit. EPFL sin vs its best LUT network, which needs the second
- * pass: 36 s (ABC cec 24 s); unknown after 300 s with a single pass.
+ * the overall deadline, the last one without a limit. EPFL sin vs its best
+ * LUT network, which needs the second pass: 36 s (ABC cec 24 s); unknown
+ * after 300 s with a single pass.
  */
 const SWEEP_PASS_GROWTH = 100;
 const MAX_SWEEP_PASSES = 2;
@@ -184,35 +185,13 @@ async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalen
       addSweepStats(stats, sweeper);
       stats.sweepMs = Date.now() - t0;
       const last = p.noSweep || sweeper.stats.undecided === 0 || pass + 1 >= MAX_SWEEP_PASSES || Date.now() >= passDeadline;
-      // The outputs get rounds of rising conflict limits, so an easy pair (or an easy counterexample) is
-      // never stuck behind a hard one: between passes within half the time the pass took, after the last
-      // pass up to the overall deadline, the final round without a limit.
+      // between passes within half the time the pass took, after the last pass up to the overall deadline
       const outputDeadline = last ? deadline : Math.min(deadline, Date.now() + Math.max(OUTPUT_MIN_BUDGET_MS, OUTPUT_TIME_SHARE * (Date.now() - passStart)));
       const callsBefore = sweeper.stats.satCalls, solversBefore = sweeper.stats.solvers;
-      let left: OpenPair[] = [...open];
-      let verdict: EquivalenceVerdict | undefined;
-      for (let outputLimit = Math.max(1, limit) * OUTPUT_LIMIT_FACTOR; left.length > 0 && !verdict; outputLimit *= OUTPUT_LIMIT_FACTOR) {
-        const unlimited = last && outputLimit > LAST_ROUND_LIMIT;
-        const round = left;
-        left = [];
-        for (const pair of round) {
-          if (verdict || Date.now() >= outputDeadline) {
-            left.push(pair);
-            continue;
-          }
-          const r = await sweeper.prove(pair.litA, pair.litB, outputDeadline, unlimited ? undefined : outputLimit);
-          if (r.kind === 'different') verdict = replay(a, b, m, r.counterexample, 'sat', stats);
-          else if (r.kind === 'unknown') {
-            // the overall deadline (or a solver failure) ends the check; a round's own limits only postpone the pair
-            if (unlimited || Date.now() >= deadline || (r.reason !== 'conflicts' && r.reason !== 'time')) verdict = { verdict: 'unknown', reason: r.reason, stats };
-            else left.push(pair);
-          }
-        }
-        if (Date.now() >= outputDeadline) {
-          if (last && !verdict && left.length > 0) verdict = { verdict: 'unknown', reason: 'time', stats };
-          break;
-        }
-      }
+      const outcome = await proveOutputs(sweeper, open, { firstLimit: Math.max(1, limit) * OUTPUT_LIMIT_FACTOR, last, outputDeadline, deadline });
+      const left = outcome.left;
+      const verdict: EquivalenceVerdict | undefined =
+        outcome.kind === 'different' ? replay(a, b, m, outcome.counterexample, 'sat', stats) : outcome.kind === 'unknown' ? { verdict: 'unknown', reason: outcome.reason, stats } : undefined;
       stats.satCalls! += sweeper.stats.satCalls - callsBefore;
       stats.solvers! += sweeper.stats.solvers - solversBefore;
       if (verdict) return { ...verdict, stats: done() } as EquivalenceVerdict;
@@ -226,6 +205,48 @@ async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalen
       sweeper.close();
     }
   }
+}
+
+/** What {@link proveOutputs} found: a counterexample, an unknown that ends the check, or the pairs still open. */
+type OutputsOutcome =
+  | { readonly kind: 'different'; readonly counterexample: boolean[]; readonly left: readonly OpenPair[] }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly left: readonly OpenPair[] }
+  | { readonly kind: 'open'; readonly left: readonly OpenPair[] };
+
+/**
+ * Proves output pairs in rounds of rising conflict limits (firstLimit, ten
+ * times that, ...), so an easy pair or an easy counterexample is never stuck
+ * behind a hard one. Not `last`: stops at `outputDeadline` and returns the
+ * pairs left. `last`: goes on to the overall deadline, the final round
+ * without a limit, and anything unproved is unknown.
+ */
+async function proveOutputs(
+  sweeper: SatSweeper,
+  open: readonly OpenPair[],
+  o: { readonly firstLimit: number; readonly last: boolean; readonly outputDeadline: number; readonly deadline: number },
+): Promise<OutputsOutcome> {
+  let left: OpenPair[] = [...open];
+  for (let limit = o.firstLimit; left.length > 0; limit *= OUTPUT_LIMIT_FACTOR) {
+    const unlimited = o.last && limit > LAST_ROUND_LIMIT;
+    const round = left;
+    left = [];
+    for (let i = 0; i < round.length; i++) {
+      const pair = round[i]!;
+      if (Date.now() >= o.outputDeadline) {
+        left.push(...round.slice(i));
+        break;
+      }
+      const r = await sweeper.prove(pair.litA, pair.litB, o.outputDeadline, unlimited ? undefined : limit);
+      if (r.kind === 'different') return { kind: 'different', counterexample: r.counterexample, left };
+      if (r.kind === 'unknown') {
+        // the overall deadline (or a solver failure) ends the check; a round's own limits only postpone the pair
+        if (unlimited || Date.now() >= o.deadline || (r.reason !== 'conflicts' && r.reason !== 'time')) return { kind: 'unknown', reason: r.reason, left };
+        left.push(pair);
+      }
+    }
+    if (Date.now() >= o.outputDeadline) return o.last && left.length > 0 ? { kind: 'unknown', reason: 'time', left } : { kind: 'open', left };
+  }
+  return { kind: 'open', left };
 }
 
 /** Adds a finished sweep's counters to the check's (the sweep's own SAT calls; output proofs are added by the caller). */
