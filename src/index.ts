@@ -81,6 +81,7 @@ export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
 export { writeFileAtomic } from './util/atomic-write.js';
 export { Rng } from './util/rng.js';
+export { popcount } from './util/popcount.js';
 
 export { checkEquivalence, DEFAULT_CHECK_EQUIVALENCE_PARAMS, MAX_EXHAUSTIVE_EQ_INPUTS, InternalCheckError, type CheckEquivalenceParams } from './verify/equivalence.js';
 export { matchIo, type IoMatching, type MatchMode } from './verify/match-io.js';

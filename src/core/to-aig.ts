@@ -9,6 +9,7 @@ import { CircuitBuilder } from './builder.js';
 import { gateFanins, type Circuit } from './circuit.js';
 import { GateKind } from './gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from './literal.js';
+import { popcount } from '../util/popcount.js';
 import { reachableFromOutputs } from './analysis.js';
 
 /** Whether every gate is a two-input AND. */
@@ -93,8 +94,3 @@ function majByLut(b: CircuitBuilder, fs: readonly Lit[]): Lit {
   return shannon(b, table, fs, n);
 }
 
-function popcount(m: number): number {
-  let c = 0;
-  for (; m; m &= m - 1) c++;
-  return c;
-}

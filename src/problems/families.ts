@@ -11,6 +11,7 @@
  */
 import { createFromFunction, type TruthTable } from '../tt/truth-table.js';
 import { makeSpec, type FunctionSpec } from '../tt/spec.js';
+import { popcount } from '../util/popcount.js';
 
 /** Largest number of inputs a generated instance may have. */
 export const MAX_PROBLEM_INPUTS = 20;
@@ -68,12 +69,6 @@ export interface FamilyInfo {
 export type FamilyName =
   | 'and' | 'or' | 'xor' | 'maj' | 'thr' | 'exact' | 'mod3' | 'mod' | 'sum' | 'sort'
   | 'fa' | 'add' | 'mul' | 'cmp' | 'eq' | 'mux' | 'addmod';
-
-function popcount(x: number): number {
-  let c = 0;
-  for (; x !== 0; x &= x - 1) c++;
-  return c;
-}
 
 /** Number of bits of the binary representation of 0..v: max(1, ceil(log2(v + 1))). */
 export function bitWidth(v: number): number {

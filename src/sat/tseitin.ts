@@ -7,6 +7,7 @@ import { GateKind } from '../core/gate.js';
 import { UsageError } from '../errors.js';
 
 import type { ClauseSink } from './types.js';
+import { popcount } from '../util/popcount.js';
 
 export type { ClauseSink };
 
@@ -113,12 +114,6 @@ function encodeTable(sink: ClauseSink, y: number, fs: readonly number[], f: (m: 
     clause.push(f(m) ? y : -y);
     sink.addClause(clause);
   }
-}
-
-function popcount(m: number): number {
-  let c = 0;
-  for (; m; m &= m - 1) c++;
-  return c;
 }
 
 /** A miter of two circuits: satisfiable iff some input makes some output pair differ. */

@@ -259,6 +259,7 @@ function addSweepStats(stats: EquivalenceStats, s: SatSweeper): void {
   stats.refinements = (stats.refinements ?? 0) + x.refinements;
   stats.undecided = (stats.undecided ?? 0) + x.undecided;
   stats.retries = (stats.retries ?? 0) + x.retries;
+  stats.justified = (stats.justified ?? 0) + x.justified;
   stats.solvers = (stats.solvers ?? 0) + x.solvers;
   stats.passes = (stats.passes ?? 0) + 1;
 }

@@ -18,9 +18,11 @@
 import type { Circuit } from '../core/circuit.js';
 import { randomPatterns, simulateNodes } from '../core/simulate.js';
 import type { SatSolver, SolveOptions, SolveResult } from '../sat/types.js';
+import { popcount } from '../util/popcount.js';
 import { Rng } from '../util/rng.js';
 import { AigStrash } from './aig-strash.js';
 import { CutProver, type CutProof } from './cut-proof.js';
+import { PairJustifier } from './pair-justifier.js';
 
 /** Parameters of a sweep. */
 export interface SweepParams {
@@ -44,6 +46,13 @@ export interface SweepParams {
   /** ... while there have been fewer than retryBase + retryShare x SAT calls so far (a count, so runs repeat). */
   readonly retryBase: number;
   readonly retryShare: number;
+  /**
+   * Before a SAT query, the pair is separated by justification if it can be
+   * (pair-justifier.ts), with at most this many node assignments per polarity,
+   * while justification has made fewer than justifyShare x nodes in all; 0 = off.
+   */
+  readonly justifySteps: number;
+  readonly justifyShare: number;
 }
 
 /** Defaults of {@link SweepParams} (without the solver factory). */
@@ -58,6 +67,8 @@ export const DEFAULT_SWEEP_PARAMS: Readonly<Omit<SweepParams, 'makeSolver'>> = O
   retryFactor: 10,
   retryBase: 8,
   retryShare: 0.05,
+  justifySteps: 100,
+  justifyShare: 200,
 });
 
 /** Counters of a sweep. */
@@ -76,6 +87,8 @@ export interface SweepStats {
   undecided: number;
   /** Queries asked again with a higher limit. */
   retries: number;
+  /** Candidate pairs separated by justification before SAT (see pair-justifier.ts). */
+  justified: number;
   /** Fresh solvers started. */
   solvers: number;
 }
@@ -85,6 +98,9 @@ export type ProveResult =
   | { readonly kind: 'equal' }
   | { readonly kind: 'different'; readonly counterexample: boolean[] }
   | { readonly kind: 'unknown'; readonly reason: string };
+
+/** Justification attempts made before its success rate decides whether it goes on (see SatSweeper.justify). */
+const JUSTIFY_TRIAL = 16;
 
 /** Solves on the calling thread when the backend can (native CaDiCaL), else awaits `solve`. */
 function solveQuick(s: SatSolver, opts: Omit<SolveOptions, 'signal'>): SolveResult | Promise<SolveResult> {
@@ -114,7 +130,7 @@ function tuneSolver(s: SatSolver): void {
  * with the current reduced graph. Call `close()` when done.
  */
 export class SatSweeper {
-  readonly stats: SweepStats = { satCalls: 0, merged: 0, cutMerged: 0, strashMerged: 0, refinements: 0, undecided: 0, retries: 0, solvers: 0 };
+  readonly stats: SweepStats = { satCalls: 0, merged: 0, cutMerged: 0, strashMerged: 0, refinements: 0, undecided: 0, retries: 0, justified: 0, solvers: 0 };
   /** repr[v] = literal of the node v was merged into, or 2*v for a representative. */
   readonly repr: Uint32Array;
   private readonly p: SweepParams;
@@ -410,6 +426,11 @@ export class SatSweeper {
         this.refine(this.localCounterexample(local));
         continue;
       }
+      const justified = this.justify(v, r, pol);
+      if (justified) {
+        this.refine(justified);
+        continue;
+      }
       const s = await this.ensureSolver(true);
       const lv = this.satLit(2 * v);
       const lr = this.satLit(2 * r + pol);
@@ -446,6 +467,30 @@ export class SatSweeper {
     }
     this.detach(v);
   }
+
+  /** Separates v from r ^ pol by justification (no SAT), within the budgets: the input vector, or null. */
+  private justify(v: number, r: number, pol: number): boolean[] | null {
+    if (this.p.justifySteps <= 0) return null;
+    if (!this.justifier) {
+      // how often each node is 1 in random simulation guides the justifier's choices
+      const n = this.n, w = this.w, sim = this.sim;
+      const ones = new Uint32Array(n);
+      for (let u = 0; u < n; u++) {
+        let c = 0;
+        for (let i = u * w, end = i + w; i < end; i++) c += popcount(sim[i]!);
+        ones[u] = c;
+      }
+      this.justifier = new PairJustifier(this.first, this.f0, this.f1, ones, 32 * w);
+    }
+    const j = this.justifier;
+    // on pairs that are mostly equal (datapaths against their rewrites) the attempts stop paying
+    const paying = j.stats.attempts < JUSTIFY_TRIAL || 4 * j.stats.justified >= j.stats.attempts;
+    if (!paying || j.stats.steps >= this.p.justifyShare * this.n || !j.separate(v, r, pol, this.p.justifySteps)) return null;
+    this.stats.justified++;
+    return j.take(this.aig.numInputs, this.rng);
+  }
+
+  private justifier: PairJustifier | undefined;
 
   /** Retries answered (proved or refuted) so far. */
   private retriesAnswered = 0;

@@ -25,6 +25,8 @@ export interface EquivalenceStats {
   undecided?: number;
   /** Sweeping queries asked again at once with a higher conflict limit. */
   retries?: number;
+  /** Candidate pairs separated by justified patterns before any SAT query. */
+  justified?: number;
   /** Sweeping passes (each on the graph the previous one reduced, with a higher conflict limit). */
   passes?: number;
   /** SAT solvers started (the sweep recycles its solver). */

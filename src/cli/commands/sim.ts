@@ -1,4 +1,4 @@
-import { MAX_CLI_SIM_INPUTS, readCircuitFile, simulateRandom, simulateTruthTables, toHex, UsageError } from '../../index.js';
+import { MAX_CLI_SIM_INPUTS, popcount, readCircuitFile, simulateRandom, simulateTruthTables, toHex, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
 
 export const simCommand = defineCommand({
@@ -35,8 +35,3 @@ export const simCommand = defineCommand({
   },
 });
 
-function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
