@@ -5,8 +5,8 @@
  *
  * To make node v differ from node r, v is required to take one value and r
  * the other; a requirement on an AND node is pushed to its fanins (1: both
- * fanins 1; 0: one fanin 0, the one more often 0 in random simulation first,
- * the other on failure). A node required to take both values is a conflict.
+ * fanins 1; 0: one fanin 0, a primary input or else the one more often 0 in
+ * random simulation first, the other on failure). A node required to take both values is a conflict.
  * When every requirement is met down to the primary inputs, any completion of
  * the unassigned inputs gives v and r the required values, so the pattern
  * separates them. Random simulation rarely reaches nodes that are almost
@@ -16,6 +16,9 @@
  *
  */
 import type { Rng } from '../util/rng.js';
+
+/** Most node assignments of one attempt, whatever the caller asks: it bounds the recursion depth. */
+export const MAX_STEPS = 2000;
 
 /** What justification cost and found. */
 export interface JustifyStats {
@@ -59,15 +62,16 @@ export class PairJustifier {
   /**
    * Adds requirements that make node v differ from node r ^ pol to the current
    * pattern, trying first the value v took less often in random simulation.
-   * Each polarity may assign at most `steps` nodes. On failure the pattern is
-   * left as it was.
+   * Each polarity may assign at most `steps` nodes (at most MAX_STEPS: each
+   * revisable choice is a level of recursion). On failure the pattern is left
+   * as it was.
    */
   separate(v: number, r: number, pol: number, steps: number): boolean {
     this.stats.attempts++;
     const mark = this.top;
     const rare = 2 * this.ones[v]! < this.patterns ? 1 : 0;
     for (const x of [rare, rare ^ 1]) {
-      this.budget = steps;
+      this.budget = Math.min(steps, MAX_STEPS);
       if (this.search([2 * v + (x ^ 1), 2 * r + (x ^ pol)])) {
         this.stats.justified++;
         return true;
@@ -124,7 +128,7 @@ export class PairJustifier {
       const a = this.f0[g]!, c = this.f1[g]!;
       // a fanin already required to be 0 makes the AND 0 by itself
       if (this.litValue(a) === 0 || this.litValue(c) === 0) continue;
-      const [x, y] = this.zeroOdds(a) >= this.zeroOdds(c) ? [a, c] : [c, a];
+      const [x, y] = this.firstChoice(a, c) ? [a, c] : [c, a];
       if (this.litValue(x) < 0) {
         if (this.litValue(y) >= 0) {
           forced.push(x ^ 1);
@@ -144,8 +148,20 @@ export class PairJustifier {
 
   /** The required value of a literal, or -1. */
   private litValue(l: number): number {
-    const x = this.val[l >>> 1]!;
+    // node 0 is the constant false, never assigned
+    const x = l >>> 1 === 0 ? 0 : this.val[l >>> 1]!;
     return x < 0 ? -1 : x ^ (l & 1);
+  }
+
+  /**
+   * Whether fanin a should be tried at 0 before fanin c: a primary input first
+   * (one assignment, nothing below it to require), else the fanin more often 0
+   * in random simulation.
+   */
+  private firstChoice(a: number, c: number): boolean {
+    const ia = a >>> 1 < this.first, ic = c >>> 1 < this.first;
+    if (ia !== ic) return ia;
+    return this.zeroOdds(a) >= this.zeroOdds(c);
   }
 
   /** How many random patterns set the literal to 0. */

@@ -48,8 +48,8 @@ export interface SweepParams {
   readonly retryShare: number;
   /**
    * Before a SAT query, the pair is separated by justification if it can be
-   * (pair-justifier.ts), with at most this many node assignments per polarity,
-   * while justification has made fewer than justifyShare x nodes in all; 0 = off.
+   * (pair-justifier.ts), with at most this many node assignments per polarity
+   * (at most 2000), while justification has made fewer than justifyShare x nodes in all; 0 = off.
    */
   readonly justifySteps: number;
   readonly justifyShare: number;
@@ -483,7 +483,8 @@ export class SatSweeper {
       this.justifier = new PairJustifier(this.first, this.f0, this.f1, ones, 32 * w);
     }
     const j = this.justifier;
-    // on pairs that are mostly equal (datapaths against their rewrites) the attempts stop paying
+    // on pairs that are mostly equal (datapaths against their rewrites) the attempts stop paying; once
+    // under a quarter succeed, no more are made in this sweep (the rate no longer changes)
     const paying = j.stats.attempts < JUSTIFY_TRIAL || 4 * j.stats.justified >= j.stats.attempts;
     if (!paying || j.stats.steps >= this.p.justifyShare * this.n || !j.separate(v, r, pol, this.p.justifySteps)) return null;
     this.stats.justified++;

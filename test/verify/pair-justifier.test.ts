@@ -4,7 +4,7 @@ import { CircuitBuilder } from '../../src/core/builder.js';
 import type { Circuit } from '../../src/core/circuit.js';
 import { evaluate, simulateNodes } from '../../src/core/simulate.js';
 import { checkEquivalence } from '../../src/verify/equivalence.js';
-import { PairJustifier } from '../../src/verify/pair-justifier.js';
+import { MAX_STEPS, PairJustifier } from '../../src/verify/pair-justifier.js';
 import { Rng } from '../../src/util/rng.js';
 import { randomCircuit } from '../helpers/random-circuit.js';
 
@@ -144,5 +144,29 @@ describe('sweep with justified patterns', () => {
     expect(v.verdict).toBe('different');
     if (v.verdict !== 'different') return;
     expect(evaluate(a, v.counterexample)[v.output]).not.toBe(evaluate(b, v.counterexample)[v.output]);
+  });
+});
+
+describe('PairJustifier limits', () => {
+  it('caps an attempt at MAX_STEPS assignments (each revisable choice is a level of recursion)', () => {
+    // an OR chain: every OR = 0 leaves no choice, every OR = 1 (AND = 0) a choice of fanin
+    const b = new CircuitBuilder({ strash: false });
+    const xs = b.addInputs(5000);
+    let acc = xs[0]!;
+    for (const x of xs.slice(1)) acc = b.or(acc, x);
+    b.addOutput(acc);
+    const c = b.build();
+    const ones = new Uint32Array(1 + c.numInputs + c.numGates).fill(16);
+    const f0 = new Uint32Array(c.numGates), f1 = new Uint32Array(c.numGates);
+    for (let g = 0; g < c.numGates; g++) {
+      f0[g] = c.fanins[c.faninStart[g]!]!;
+      f1[g] = c.fanins[c.faninStart[g]! + 1]!;
+    }
+    const j = new PairJustifier(c.numInputs + 1, f0, f1, ones, 32);
+    // acc is the complement of an AND node; that node = 1 needs the whole chain at 0: more than MAX_STEPS assignments
+    expect(j.separate(acc >>> 1, 0, 0, 1e9)).toBe(false);
+    expect(j.stats.steps).toBeLessThanOrEqual(2 * MAX_STEPS);
+    // the node = 0 needs one input at 1: the last OR's own input
+    expect(j.separate(acc >>> 1, 0, 1, 1e9)).toBe(true);
   });
 });
