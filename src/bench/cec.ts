@@ -6,21 +6,31 @@
  * On small pairs this mostly measures start-up (a bare Node process is ~60 ms,
  * ABC's whole run 20-60 ms).
  *
- * Steady state: the marginal cost of one more check inside one process,
- * measured the same way for both tools. Each tool runs as a whole process once
- * with the pair checked once, T(1), and once with it checked 1+R times, T(1+R);
- * a check then costs (T(1+R) - T(1)) / R. waterloo repeats the line in an
- * `eq --pairs` file; ABC repeats `cec -n A B;` (or `&r A; &cec B;`) in its `-c`
- * script. Both re-read both files for every check (ABC's commands take file
- * names; waterloo's --pairs reads each pair afresh and keeps nothing), and the
- * outputs are checked to hold 1+R verdicts, so neither tool can skip a check.
- * R is chosen so the faster tool's repeated run lasts about a second, at
- * most 50, and the slower tool's stays under ~20 s; a check's cost is
- * estimated for this as the whole-process time minus the tool's start-up
- * (a run with nothing to check: `eq --pairs` on an empty file, `abc -c ''`).
- * Pairs where a tool's single run takes over 5 s get no steady figure:
- * start-up is negligible there and the whole-process ratio says it. A steady
- * figure whose run-to-run spread exceeds a quarter of it is marked `~`.
+ * Steady state: the marginal cost of one more check inside one process that
+ * has warmed up, measured the same way for both tools. Each tool runs as a
+ * whole process checking the pair 1+R times, T(1+R), and 1+2R times,
+ * T(1+2R); a check then costs (T(1+2R) - T(1+R)) / R. Start-up and warm-up
+ * (reading the first files, Node's JIT compiling the hot loops) are one-off
+ * costs that both runs pay alike, so they drop out. waterloo repeats the line
+ * in an `eq --pairs` file; ABC repeats `cec -n A B` (or `&r A` and
+ * `&cec B`) in a script file run with `-f`, a command a line. Both re-read
+ * both files for every check (ABC's commands take file names; waterloo's
+ * --pairs reads each pair afresh and keeps nothing), and the outputs are
+ * checked to hold every verdict, so neither tool can skip a check. R is
+ * chosen so the faster tool's R checks last about half a second, at most
+ * 2000 (pairs that both tools check in well under a millisecond need that
+ * many to rise above run-to-run noise), and the slower tool's longest run
+ * stays under ~30 s; a check's cost is estimated for this as the
+ * whole-process time minus the tool's start-up (a run with nothing to check:
+ * `eq --pairs` on an empty file, `abc -c ''`). Pairs where a tool's single
+ * run takes over 5 s get no steady figure: start-up is negligible there and
+ * the whole-process ratio says it. A steady figure whose run-to-run spread
+ * exceeds a quarter of it is marked `~`; such a figure, or one lost in noise,
+ * is measured again with four times R (twice at most, within the budget).
+ *
+ * The engine ratio of a pair is its steady-state ratio where there is one,
+ * else its whole-process ratio; the summary counts the pairs within 2x on
+ * each measure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -45,12 +55,19 @@ export const CEC_STRETCH = 'multiplier vs best-size';
 
 /** Above this single-run time (either tool) a pair gets no steady-state figure. */
 const STEADY_SKIP_MS = 5000;
-/** Most repetitions of a pair in one process. */
-const STEADY_MAX_R = 50;
-/** Target length of the faster tool's repeated run. */
-const STEADY_TARGET_MS = 1000;
-/** Most time the slower tool's repeated run may take. */
-const STEADY_BUDGET_MS = 20_000;
+/** Most repetitions of a pair in one process (per batch of R). */
+const STEADY_MAX_R = 2000;
+/** Target length of the faster tool's R timed checks. */
+const STEADY_TARGET_MS = 500;
+/** Most time the slower tool's longest run (1+2R checks) may take. */
+const STEADY_BUDGET_MS = 30_000;
+/** Floor of a check's estimated cost: below it a check hides in start-up noise. */
+const STEADY_MIN_CHECK_MS = 0.05;
+/** Times a noisy or below-noise steady figure is measured again, with this factor more checks. */
+const STEADY_ESCALATIONS = 2;
+const STEADY_ESCALATION_FACTOR = 4;
+/** The target of the engine ratio. */
+const TARGET_RATIO = 2;
 
 /** ISCAS'85 and EPFL circuits vs their ABC rewrites, and EPFL vs the best-size results. */
 function cecPairs(root: string): CecPair[] {
@@ -101,14 +118,17 @@ function benchDir(): string {
 
 /** The three commands of a pair, each checking it `n` times in one process. */
 function repeatedCommands(cli: string, p: CecPair, n: number, dir: string): { waterloo: TimedCommand; peers: TimedCommand[] } {
-  const pairsFile = join(dir, `${p.name.replace(/\W+/g, '_')}-x${n}.pairs`);
-  writeFileSync(pairsFile, `${p.a} ${p.b}\n`.repeat(n));
+  const stem = join(dir, `${p.name.replace(/\W+/g, '_')}-x${n}`);
+  writeFileSync(`${stem}.pairs`, `${p.a} ${p.b}\n`.repeat(n));
   const [aa, ab] = [asAiger(p.a, dir), asAiger(p.b, dir)];
+  // ABC reads a script a command a line (a long -c argument or script line is cut short)
+  writeFileSync(`${stem}.cec.abc`, `cec -n ${p.a} ${p.b}\n`.repeat(n));
+  writeFileSync(`${stem}.gcec.abc`, `&r ${aa}\n&cec ${ab}\n`.repeat(n));
   return {
-    waterloo: { label: 'waterloo', argv: ['node', cli, 'eq', '--match', 'position', '--pairs', pairsFile], expect: waterlooEquivalent(n) },
+    waterloo: { label: 'waterloo', argv: ['node', cli, 'eq', '--match', 'position', '--pairs', `${stem}.pairs`], expect: waterlooEquivalent(n) },
     peers: [
-      { label: 'cec', argv: [ABC, '-c', `cec -n ${p.a} ${p.b};`.repeat(n)], expect: abcEquivalent(n) },
-      { label: '&cec', argv: [ABC, '-c', `&r ${aa}; &cec ${ab};`.repeat(n)], expect: abcEquivalent(n) },
+      { label: 'cec', argv: [ABC, '-f', `${stem}.cec.abc`], expect: abcEquivalent(n) },
+      { label: '&cec', argv: [ABC, '-f', `${stem}.gcec.abc`], expect: abcEquivalent(n) },
     ],
   };
 }
@@ -119,12 +139,16 @@ export function cecCases(cli: string, root: string, stretch: boolean): BenchCase
   return cecPairs(root)
     .filter((p) => (p.name === CEC_STRETCH) === stretch)
     .map((p) => {
-      const once = repeatedCommands(cli, p, 1, dir);
+      const [aa, ab] = [asAiger(p.a, dir), asAiger(p.b, dir)];
+      const peers: TimedCommand[] = [
+        { label: 'cec', argv: [ABC, '-c', `cec -n ${p.a} ${p.b}`], expect: abcEquivalent(1) },
+        { label: '&cec', argv: [ABC, '-c', `&r ${aa}; &cec ${ab}`], expect: abcEquivalent(1) },
+      ];
       return {
         name: p.name,
         waterloo: { label: 'waterloo', argv: ['node', cli, 'eq', '--match', 'position', p.a, p.b] },
-        peer: once.peers[0]!,
-        otherPeers: once.peers.slice(1),
+        peer: peers[0]!,
+        otherPeers: peers.slice(1),
       };
     });
 }
@@ -142,6 +166,8 @@ interface SteadyResult {
   readonly note?: string;
   /** A run ran out of time (--timeout): the figure is not reported. */
   readonly timedOut?: boolean;
+  /** A tool's marginal cost did not rise above run-to-run noise: no figure. */
+  readonly belowNoise?: boolean;
 }
 
 /** A timing of one tool: whole-process median and start-up (both ms). */
@@ -150,14 +176,12 @@ interface ToolTiming {
   readonly startupMs: number;
 }
 
-/** How many extra checks to time, from the whole-process medians and start-ups; 0 = skip. */
+/** How many checks R to time after 1+R warm-up checks, from the whole-process medians and start-ups; 0 = skip. */
 export function chooseRepeats(tools: readonly ToolTiming[]): number {
   if (tools.some((t) => t.wholeMs > STEADY_SKIP_MS)) return 0;
-  // A floor of 1 ms keeps a check that hides in start-up noise from asking for thousands of repeats.
-  const perCheck = tools.map((t) => Math.max(1, t.wholeMs - t.startupMs));
-  const fastest = perCheck.indexOf(Math.min(...perCheck));
-  const toTarget = Math.ceil((STEADY_TARGET_MS - tools[fastest]!.startupMs) / perCheck[fastest]!);
-  const inBudget = Math.floor(STEADY_BUDGET_MS / Math.max(...perCheck)) - 1;
+  const perCheck = tools.map((t) => Math.max(STEADY_MIN_CHECK_MS, t.wholeMs - t.startupMs));
+  const toTarget = Math.ceil(STEADY_TARGET_MS / Math.min(...perCheck));
+  const inBudget = Math.floor((STEADY_BUDGET_MS / Math.max(...perCheck) - 1) / 2);
   return Math.max(1, Math.min(STEADY_MAX_R, toTarget, inBudget));
 }
 
@@ -172,18 +196,18 @@ function measureStartup(cli: string, runs: number, dir: string): { waterloo: num
   };
 }
 
-/** Marginal cost per check, (T(1+R) - T(1)) / R, for waterloo and each ABC engine (medians of `runs`, interleaved). */
+/** Marginal cost per check once warm, (T(1+2R) - T(1+R)) / R, for waterloo and each ABC engine (medians of `runs`, interleaved). */
 function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeoutMs: number, dir: string): SteadyResult {
-  const once = repeatedCommands(cli, p, 1, dir);
-  const many = repeatedCommands(cli, p, 1 + r, dir);
+  const warm = repeatedCommands(cli, p, 1 + r, dir);
+  const more = repeatedCommands(cli, p, 1 + 2 * r, dir);
   const tools = [
-    { label: 'waterloo', one: once.waterloo, many: many.waterloo },
-    ...once.peers.map((c, k) => ({ label: c.label, one: c, many: many.peers[k]! })),
+    { label: 'waterloo', one: warm.waterloo, many: more.waterloo },
+    ...warm.peers.map((c, k) => ({ label: c.label, one: c, many: more.peers[k]! })),
   ];
   const times = tools.map(() => ({ one: [] as number[], many: [] as number[] }));
   let ok = true;
   let note: string | undefined;
-  // a repeated run that runs out of time leaves no marginal cost to compute: no figure, not a failure
+  // a run that runs out of time leaves no marginal cost to compute: no figure, not a failure
   let timedOut = false;
   for (let i = 0; i < runs; i++) {
     tools.forEach((t, k) => {
@@ -196,7 +220,7 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
         if (x.timedOut) timedOut = true;
         else if (!x.ok) {
           ok = false;
-          note = `${t.label} x${cmd === t.one ? 1 : 1 + r}: ${x.out.trim().split('\n').slice(-2).join(' | ')}`;
+          note = `${t.label} x${cmd === t.one ? 1 + r : 1 + 2 * r}: ${x.out.trim().split('\n').slice(-2).join(' | ')}`;
         }
       }
     });
@@ -208,20 +232,25 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
   const best = peers.indexOf(Math.min(...peers)) + 1;
   const [w, pm] = [perCheck[0]!, perCheck[best]!];
   const noisy = spread[0]! > w / 4 || spread[best]! > pm / 4;
-  const above = w > 0 && pm > 0;
-  if (timedOut) return { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok, timedOut: true, ...(note ? { note } : {}) };
-  return { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok: ok && above, ...(note ? { note } : above ? {} : { note: 'marginal time not above noise' }) };
+  const base = { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok };
+  if (timedOut) return { ...base, timedOut: true, ...(note ? { note } : {}) };
+  if (note) return { ...base, note };
+  // not a failure: the check costs less than the runs vary, even R at a time
+  if (!(w > 0 && pm > 0)) return { ...base, belowNoise: true };
+  return base;
 }
 
 function formatRow(whole: BenchResult, steady: SteadyResult | undefined): string {
-  const ms = (x: number, w = 6): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(w);
+  const ms = (x: number, w = 6): string => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)).padStart(w);
   // a peer that ran out of time: its time is a lower bound and the ratio an upper one
   const bound = whole.peerTimedOut ? ['>', '<='] : ['', ''];
   const head = `${whole.name.padEnd(24)} whole: waterloo ${ms(whole.waterlooMs, 7)} ms  abc ${(bound[0] + ms(whole.peerMs, 0)).padStart(7)} ms (${(whole.peerLabel ?? '').padEnd(4)})  ratio ${(bound[1] + whole.ratio.toFixed(2)).padStart(6)}`;
   const tail = steady?.timedOut
     ? ' | steady: - (a repeated run ran out of time)'
+    : steady?.belowNoise
+    ? ` | steady R=${steady.r}: - (a check costs less than the runs vary)`
     : steady
-    ? ` | steady R=${String(steady.r).padEnd(2)}: waterloo ${ms(steady.waterlooMs)} ms  abc ${ms(steady.peerMs)} ms (${steady.peerLabel.padEnd(4)})  ratio ${((steady.noisy ? '~' : '') + steady.ratio.toFixed(2)).padStart(6)}`
+    ? ` | steady R=${String(steady.r).padEnd(4)}: waterloo ${ms(steady.waterlooMs)} ms  abc ${ms(steady.peerMs)} ms (${steady.peerLabel.padEnd(4)})  ratio ${((steady.noisy ? '~' : '') + steady.ratio.toFixed(2)).padStart(6)}`
     : ' | steady: - (a single run takes > 5 s)';
   const failed = [whole.ok ? '' : `whole FAILED ${whole.note ?? ''}`, steady && !steady.ok ? `steady FAILED ${steady.note ?? ''}` : ''].filter(Boolean).join('; ');
   return head + tail + (failed ? `   ${failed}` : '');
@@ -229,26 +258,49 @@ function formatRow(whole: BenchResult, steady: SteadyResult | undefined): string
 
 const geoMean = (xs: readonly number[]): number => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
-/** Runs the `cec` suite: per pair the whole-process and the steady-state ratio, then their geometric means and worst. */
+/** Whether a steady figure was measured (not timed out, not below noise, no failed run). */
+const measured = (s: SteadyResult | undefined): s is SteadyResult => s !== undefined && s.ok && !s.timedOut && !s.belowNoise;
+
+/**
+ * Runs the `cec` suite: per pair the whole-process and the steady-state ratio,
+ * then their geometric means and worst, and the pairs within the 2x target on
+ * each measure and by engine ratio (steady where measured, else whole).
+ */
 export function benchCec(cli: string, root: string, opts: { runs: number; only?: RegExp; timeoutMs: number }, log: (s: string) => void): void {
   const dir = benchDir();
   const cases = cecCases(cli, root, false).filter((c) => !opts.only || opts.only.test(c.name));
   const pairs = new Map(cecPairs(root).map((p) => [p.name, p]));
   const startup = measureStartup(cli, opts.runs, dir);
   log(`start-up (nothing to check): waterloo eq ${startup.waterloo.toFixed(0)} ms, abc ${startup.abc.toFixed(0)} ms`);
-  const wholes: BenchResult[] = [];
-  const steadies: SteadyResult[] = [];
+  const rows: { whole: BenchResult; steady: SteadyResult | undefined }[] = [];
   for (const c of cases) {
     const [whole] = runCases([c], { runs: opts.runs, timeoutMs: opts.timeoutMs, log: () => {} });
     const peerTimes = Object.values(whole!.peerTimes ?? { [c.peer.label]: whole!.peerMs });
     const r = chooseRepeats([{ wholeMs: whole!.waterlooMs, startupMs: startup.waterloo }, ...peerTimes.map((ms) => ({ wholeMs: ms, startupMs: startup.abc }))]);
-    const steady = r > 0 ? measureSteady(cli, pairs.get(c.name)!, r, opts.runs, opts.timeoutMs, dir) : undefined;
+    let steady = r > 0 ? measureSteady(cli, pairs.get(c.name)!, r, opts.runs, opts.timeoutMs, dir) : undefined;
+    // a figure lost in noise is measured again with more checks (a tool's first check can cost far more
+    // than the next ones, so the whole-process estimate may have asked for too few)
+    for (let k = 0; k < STEADY_ESCALATIONS && steady && steady.ok && !steady.timedOut && (steady.belowNoise || steady.noisy); k++) {
+      const more = Math.min(STEADY_MAX_R, STEADY_ESCALATION_FACTOR * steady.r);
+      const slowest = Math.max(STEADY_MIN_CHECK_MS, steady.waterlooMs, steady.peerMs);
+      if (more === steady.r || slowest * (1 + 2 * more) > STEADY_BUDGET_MS) break;
+      steady = measureSteady(cli, pairs.get(c.name)!, more, opts.runs, opts.timeoutMs, dir);
+    }
     log(formatRow(whole!, steady));
-    wholes.push(whole!);
-    if (steady?.ok && !steady.timedOut) steadies.push(steady);
+    rows.push({ whole: whole!, steady });
   }
+  const wholes = rows.map((x) => x.whole);
+  const steadies = rows.map((x) => x.steady).filter(measured);
   const summary = (what: string, ratios: readonly number[]): string =>
-    ratios.length ? `${what}: geometric mean ratio ${geoMean(ratios).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)} (${ratios.length} pairs)` : `${what}: no pairs`;
+    ratios.length
+      ? `${what}: geometric mean ratio ${geoMean(ratios).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)}, within ${TARGET_RATIO}x on ${ratios.filter((x) => x <= TARGET_RATIO).length} of ${ratios.length} pairs`
+      : `${what}: no pairs`;
   log(summary('whole process', wholes.map((w) => w.ratio)) + (wholes.every((w) => w.ok) ? '' : ' (some runs FAILED)'));
   log(summary('steady state ', steadies.map((s) => s.ratio)) + (steadies.some((s) => s.noisy) ? '; ~ = run-to-run spread over a quarter of the figure' : ''));
+  const engine = rows.map((x) => ({ name: x.whole.name, ratio: measured(x.steady) ? x.steady.ratio : x.whole.ratio }));
+  const over = engine.filter((e) => e.ratio > TARGET_RATIO);
+  log(
+    summary('engine (steady, else whole)', engine.map((e) => e.ratio)) +
+      (over.length ? `; over: ${over.map((e) => `${e.name} ${e.ratio.toFixed(2)}`).join(', ')}` : ''),
+  );
 }

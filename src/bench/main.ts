@@ -60,7 +60,8 @@ const SUITES: Record<string, { description: string; peer: string; cases?: () => 
   cec: {
     description:
       "equivalence checking (waterloo eq --match position) vs the better of ABC cec -n and &cec: ISCAS'85/EPFL vs their ABC rewrites (test/fixtures/abc-opt) and EPFL vs best_results_size. " +
-      'Two ratios per pair: whole process (one check per process, start-up included) and steady state (per-check marginal cost (T(1+R) - T(1)) / R, each tool checking the pair 1+R times in one process: eq --pairs vs a repeated ABC -c script; R <= 50, none for pairs over 5 s)',
+      'Two ratios per pair: whole process (one check per process, start-up included) and steady state (per-check marginal cost once warm, (T(1+2R) - T(1+R)) / R, each tool checking the pair 1+R and 1+2R times in one process: eq --pairs vs a repeated ABC -f script; R <= 2000, none for pairs over 5 s); ' +
+      'the summary counts the pairs within 2x by engine ratio (steady where measured, else whole)',
     peer: ABC,
     custom: (o) => benchCec(CLI, ROOT, { ...o, timeoutMs: o.timeoutMs ?? 900_000 }, (s) => console.log(s)),
   },
