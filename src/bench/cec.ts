@@ -25,8 +25,9 @@
  * `eq --pairs` on an empty file, `abc -c ''`). Pairs where a tool's single
  * run takes over 5 s get no steady figure: start-up is negligible there and
  * the whole-process ratio says it. A steady figure whose run-to-run spread
- * exceeds a quarter of it is marked `~`; such a figure, or one lost in noise,
- * is measured again with four times R (twice at most, within the budget).
+ * exceeds a quarter of it is marked `~`; such a figure within a factor of two
+ * of the 2x target, or one lost in noise, is measured again with four times R
+ * (twice at most, within the budget).
  *
  * The engine ratio of a pair is its steady-state ratio where there is one,
  * else its whole-process ratio; the summary counts the pairs within 2x on
@@ -258,6 +259,9 @@ function formatRow(whole: BenchResult, steady: SteadyResult | undefined): string
 
 const geoMean = (xs: readonly number[]): number => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
+/** Whether noise could move a ratio across the target (within a factor of two of it). */
+const nearTarget = (ratio: number): boolean => ratio > TARGET_RATIO / 2 && ratio < TARGET_RATIO * 2;
+
 /** Whether a steady figure was measured (not timed out, not below noise, no failed run). */
 const measured = (s: SteadyResult | undefined): s is SteadyResult => s !== undefined && s.ok && !s.timedOut && !s.belowNoise;
 
@@ -280,11 +284,14 @@ export function benchCec(cli: string, root: string, opts: { runs: number; only?:
     let steady = r > 0 ? measureSteady(cli, pairs.get(c.name)!, r, opts.runs, opts.timeoutMs, dir) : undefined;
     // a figure lost in noise is measured again with more checks (a tool's first check can cost far more
     // than the next ones, so the whole-process estimate may have asked for too few)
-    for (let k = 0; k < STEADY_ESCALATIONS && steady && steady.ok && !steady.timedOut && (steady.belowNoise || steady.noisy); k++) {
+    for (let k = 0; k < STEADY_ESCALATIONS && steady && steady.ok && !steady.timedOut && (steady.belowNoise || (steady.noisy && nearTarget(steady.ratio))); k++) {
       const more = Math.min(STEADY_MAX_R, STEADY_ESCALATION_FACTOR * steady.r);
       const slowest = Math.max(STEADY_MIN_CHECK_MS, steady.waterlooMs, steady.peerMs);
       if (more === steady.r || slowest * (1 + 2 * more) > STEADY_BUDGET_MS) break;
-      steady = measureSteady(cli, pairs.get(c.name)!, more, opts.runs, opts.timeoutMs, dir);
+      const again = measureSteady(cli, pairs.get(c.name)!, more, opts.runs, opts.timeoutMs, dir);
+      // a longer run that runs out of time leaves the figure measured before
+      if (again.timedOut) break;
+      steady = again;
     }
     log(formatRow(whole!, steady));
     rows.push({ whole: whole!, steady });
