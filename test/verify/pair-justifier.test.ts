@@ -24,12 +24,18 @@ function setUp(c: Circuit): { j: PairJustifier; value: (v: number, m: number) =>
   const value = (v: number, m: number): number => (nv.values[v * w + (m >>> 5)]! >>> (m & 31)) & 1;
   const ones = new Uint32Array(n);
   for (let v = 0; v < n; v++) for (let m = 0; m < minterms; m++) ones[v]! += value(v, m);
+  const { f0, f1 } = faninArrays(c);
+  return { j: new PairJustifier(c.numInputs + 1, f0, f1, ones, minterms), value, minterms };
+}
+
+/** The two fanin literals of every gate of an AIG. */
+function faninArrays(c: Circuit): { f0: Uint32Array; f1: Uint32Array } {
   const f0 = new Uint32Array(c.numGates), f1 = new Uint32Array(c.numGates);
   for (let g = 0; g < c.numGates; g++) {
     f0[g] = c.fanins[c.faninStart[g]!]!;
     f1[g] = c.fanins[c.faninStart[g]! + 1]!;
   }
-  return { j: new PairJustifier(c.numInputs + 1, f0, f1, ones, minterms), value, minterms };
+  return { f0, f1 };
 }
 
 /** Node v's value under an input vector. */
@@ -157,11 +163,7 @@ describe('PairJustifier limits', () => {
     b.addOutput(acc);
     const c = b.build();
     const ones = new Uint32Array(1 + c.numInputs + c.numGates).fill(16);
-    const f0 = new Uint32Array(c.numGates), f1 = new Uint32Array(c.numGates);
-    for (let g = 0; g < c.numGates; g++) {
-      f0[g] = c.fanins[c.faninStart[g]!]!;
-      f1[g] = c.fanins[c.faninStart[g]! + 1]!;
-    }
+    const { f0, f1 } = faninArrays(c);
     const j = new PairJustifier(c.numInputs + 1, f0, f1, ones, 32);
     // acc is the complement of an AND node; that node = 1 needs the whole chain at 0: more than MAX_STEPS assignments
     expect(j.separate(acc >>> 1, 0, 0, 1e9)).toBe(false);
