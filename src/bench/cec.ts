@@ -167,6 +167,8 @@ interface SteadyResult {
   readonly note?: string;
   /** A run ran out of time (--timeout): the figure is not reported. */
   readonly timedOut?: boolean;
+  /** The largest per-check cost of all three tools (the slower ABC engine too): bounds a longer re-measurement. */
+  readonly slowestMs: number;
   /** A tool's marginal cost did not rise above run-to-run noise: no figure. */
   readonly belowNoise?: boolean;
 }
@@ -233,7 +235,7 @@ function measureSteady(cli: string, p: CecPair, r: number, runs: number, timeout
   const best = peers.indexOf(Math.min(...peers)) + 1;
   const [w, pm] = [perCheck[0]!, perCheck[best]!];
   const noisy = spread[0]! > w / 4 || spread[best]! > pm / 4;
-  const base = { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok };
+  const base = { r, waterlooMs: w, peerMs: pm, peerLabel: tools[best]!.label, ratio: w / pm, noisy, ok, slowestMs: Math.max(...perCheck) };
   if (timedOut) return { ...base, timedOut: true, ...(note ? { note } : {}) };
   if (note) return { ...base, note };
   // not a failure: the check costs less than the runs vary, even R at a time
@@ -286,7 +288,7 @@ export function benchCec(cli: string, root: string, opts: { runs: number; only?:
     // than the next ones, so the whole-process estimate may have asked for too few)
     for (let k = 0; k < STEADY_ESCALATIONS && steady && steady.ok && !steady.timedOut && (steady.belowNoise || (steady.noisy && nearTarget(steady.ratio))); k++) {
       const more = Math.min(STEADY_MAX_R, STEADY_ESCALATION_FACTOR * steady.r);
-      const slowest = Math.max(STEADY_MIN_CHECK_MS, steady.waterlooMs, steady.peerMs);
+      const slowest = Math.max(STEADY_MIN_CHECK_MS, steady.slowestMs);
       if (more === steady.r || slowest * (1 + 2 * more) > STEADY_BUDGET_MS) break;
       const again = measureSteady(cli, pairs.get(c.name)!, more, opts.runs, opts.timeoutMs, dir);
       // a longer run that runs out of time leaves the figure measured before

@@ -6,14 +6,14 @@
  * To make node v differ from node r, v is required to take one value and r
  * the other; a requirement on an AND node is pushed to its fanins (1: both
  * fanins 1; 0: one fanin 0, a primary input or else the one more often 0 in
- * random simulation first, the other on failure). A node required to take both values is a conflict.
+ * random simulation first, the other on failure). A node required to take
+ * both values is a conflict.
  * When every requirement is met down to the primary inputs, any completion of
  * the unassigned inputs gives v and r the required values, so the pattern
  * separates them. Random simulation rarely reaches nodes that are almost
  * always 0 (wide ANDs: decoders, comparators); justification reaches them
  * directly, and a handful of patterns replace as many SAT refutations (EPFL
- * router vs its rewrite: 102 SAT counterexamples before).
- *
+ * router vs its rewrite: 109 SAT calls before, 52 after).
  */
 import type { Rng } from '../util/rng.js';
 
@@ -22,7 +22,7 @@ export const MAX_STEPS = 2000;
 
 /** What justification cost and found. */
 export interface JustifyStats {
-  /** Pairs tried (each polarity counts once). */
+  /** Calls of `separate` (both polarities of a pair count as one). */
   attempts: number;
   /** Pairs given a separating requirement set. */
   justified: number;
