@@ -260,6 +260,8 @@ function addSweepStats(stats: EquivalenceStats, s: SatSweeper): void {
   stats.undecided = (stats.undecided ?? 0) + x.undecided;
   stats.retries = (stats.retries ?? 0) + x.retries;
   stats.justified = (stats.justified ?? 0) + x.justified;
+  stats.neighbourRounds = (stats.neighbourRounds ?? 0) + x.neighbourRounds;
+  stats.neighbourSplits = (stats.neighbourSplits ?? 0) + x.neighbourSplits;
   stats.solvers = (stats.solvers ?? 0) + x.solvers;
   stats.passes = (stats.passes ?? 0) + 1;
 }

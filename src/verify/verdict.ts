@@ -27,6 +27,9 @@ export interface EquivalenceStats {
   retries?: number;
   /** Candidate pairs separated by justified patterns before any SAT query. */
   justified?: number;
+  /** SAT counterexamples whose distance-1 neighbours were simulated, and of those, the ones that split a class. */
+  neighbourRounds?: number;
+  neighbourSplits?: number;
   /** Sweeping passes (each on the graph the previous one reduced, with a higher conflict limit). */
   passes?: number;
   /** SAT solvers started (the sweep recycles its solver). */
