@@ -262,6 +262,7 @@ function addSweepStats(stats: EquivalenceStats, s: SatSweeper): void {
   stats.justified = (stats.justified ?? 0) + x.justified;
   stats.neighbourRounds = (stats.neighbourRounds ?? 0) + x.neighbourRounds;
   stats.neighbourSplits = (stats.neighbourSplits ?? 0) + x.neighbourSplits;
+  stats.muxEncoded = (stats.muxEncoded ?? 0) + x.muxEncoded;
   stats.solvers = (stats.solvers ?? 0) + x.solvers;
   stats.passes = (stats.passes ?? 0) + 1;
 }

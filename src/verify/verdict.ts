@@ -30,6 +30,8 @@ export interface EquivalenceStats {
   /** SAT counterexamples whose distance-1 neighbours were simulated, and of those, the ones that split a class. */
   neighbourRounds?: number;
   neighbourSplits?: number;
+  /** Nodes encoded in SAT as multiplexers (one if-then-else instead of three ANDs). */
+  muxEncoded?: number;
   /** Sweeping passes (each on the graph the previous one reduced, with a higher conflict limit). */
   passes?: number;
   /** SAT solvers started (the sweep recycles its solver). */
