@@ -57,7 +57,8 @@ export interface SweepParams {
    * After a SAT counterexample, the live classes are split by its distance-1
    * neighbours (see `refineByNeighbours`) while that has simulated fewer than
    * neighbourShare x nodes node-words in all, and only when one round
-   * simulates at most neighbourRoundWork node-words; 0 = off.
+   * simulates at most neighbourRoundWork node-words; 0 = off. (A round's
+   * work counts, per word, the gates simulated and the live classes scanned.)
    */
   readonly neighbourShare: number;
   readonly neighbourRoundWork: number;
@@ -105,7 +106,7 @@ export interface SweepStats {
   /** SAT counterexamples whose distance-1 neighbours were simulated, and of those, the ones that split a class. */
   neighbourRounds: number;
   neighbourSplits: number;
-  /** Nodes encoded as multiplexers (six clauses over the select and the two data inputs). */
+  /** Multiplexer encodings made (six clauses over the select and the two data inputs; a node counts again in each solver that encodes it). */
   muxEncoded: number;
   /** Fresh solvers started. */
   solvers: number;
@@ -122,6 +123,13 @@ const JUSTIFY_TRIAL = 16;
 
 /** Neighbour rounds made before their success rate decides whether they go on (see SatSweeper.refineByNeighbours). */
 const NEIGHBOUR_TRIAL = 16;
+
+/** A multiplexer s ? t : e over AIG literals. */
+interface Mux {
+  readonly s: number;
+  readonly t: number;
+  readonly e: number;
+}
 
 /** Solves on the calling thread when the backend can (native CaDiCaL), else awaits `solve`. */
 function solveQuick(s: SatSolver, opts: Omit<SolveOptions, 'signal'>): SolveResult | Promise<SolveResult> {
@@ -387,7 +395,7 @@ export class SatSweeper {
         // a multiplexer whose two inner ANDs have no variable yet is encoded as one (see muxOf)
         const mux = this.p.encodeMuxes && this.nodeGen[a >>> 1] !== gen && this.nodeGen[b >>> 1] !== gen ? this.muxOf(a, b) : null;
         let pending = false;
-        for (const l of mux ?? [a, b]) {
+        for (const l of mux ? [mux.s, mux.t, mux.e] : [a, b]) {
           if (this.nodeGen[l >>> 1] !== gen) {
             stack.push(l >>> 1);
             pending = true;
@@ -400,7 +408,7 @@ export class SatSweeper {
         this.nodeVar[v] = y;
         if (mux) {
           this.stats.muxEncoded++;
-          const [S, T, E] = mux.map((l) => (l & 1 ? -this.nodeVar[l >>> 1]! : this.nodeVar[l >>> 1]!)) as [number, number, number];
+          const S = this.varLit(mux.s), T = this.varLit(mux.t), E = this.varLit(mux.e);
           s.addClause([-S, -T, y]);
           s.addClause([-S, T, -y]);
           s.addClause([S, -E, y]);
@@ -409,39 +417,44 @@ export class SatSweeper {
           s.addClause([T, E, -y]);
           continue;
         }
-        const la = a & 1 ? -this.nodeVar[a >>> 1]! : this.nodeVar[a >>> 1]!;
-        const lb = b & 1 ? -this.nodeVar[b >>> 1]! : this.nodeVar[b >>> 1]!;
+        const la = this.varLit(a), lb = this.varLit(b);
         s.addClause([-y, la]);
         s.addClause([-y, lb]);
         s.addClause([y, -la, -lb]);
       }
     }
-    const x = this.nodeVar[v0]!;
+    return this.varLit(lit);
+  }
+
+  /** Solver literal of a literal whose node is encoded. */
+  private varLit(lit: number): number {
+    const x = this.nodeVar[lit >>> 1]!;
     return lit & 1 ? -x : x;
   }
 
   /**
-   * [s, t, e] when AND(a, b) = s ? t : e, that is a = !AND(s, !t) and
-   * b = !AND(!s, !e) over two gates, and t is not !e (an XOR); else null.
-   * Such a node is encoded by the six clauses of y = s ? t : e instead of
-   * three ANDs' nine clauses and two more variables: the solver then
+   * The select and data literals when AND(a, b) = s ? t : e, that is
+   * a = !AND(s, !t) and b = !AND(!s, !e) over two gates, and t is not !e (an
+   * XOR); else null. Such a node is encoded by the six clauses of
+   * y = s ? t : e over one variable instead of three ANDs' nine clauses over
+   * three variables: the solver then
    * propagates through the multiplexer in one step. EPFL max vs its best
    * LUT network (comparators selecting words): 190 -> 150 ms, bar vs its
    * best LUT network 56 -> 44 ms, same SAT calls. XORs are left as ANDs:
    * encoded the same way, EPFL voter vs its rewrite gave up 47 queries
    * instead of 30 at the conflict limit and took 1.4x as long.
    */
-  private muxOf(a: number, b: number): [number, number, number] | null {
+  private muxOf(a: number, b: number): Mux | null {
     if (!(a & 1) || !(b & 1)) return null;
     const A = a >>> 1, B = b >>> 1;
     if (A < this.first || B < this.first) return null;
     const a0 = this.rf0[A]!, a1 = this.rf1[A]!, b0 = this.rf0[B]!, b1 = this.rf1[B]!;
-    let m: [number, number, number] | null = null;
-    if (a0 === (b0 ^ 1)) m = [a0, a1 ^ 1, b1 ^ 1];
-    else if (a0 === (b1 ^ 1)) m = [a0, a1 ^ 1, b0 ^ 1];
-    else if (a1 === (b0 ^ 1)) m = [a1, a0 ^ 1, b1 ^ 1];
-    else if (a1 === (b1 ^ 1)) m = [a1, a0 ^ 1, b0 ^ 1];
-    return m && m[1] !== (m[2] ^ 1) ? m : null;
+    let m: Mux | null = null;
+    if (a0 === (b0 ^ 1)) m = { s: a0, t: a1 ^ 1, e: b1 ^ 1 };
+    else if (a0 === (b1 ^ 1)) m = { s: a0, t: a1 ^ 1, e: b0 ^ 1 };
+    else if (a1 === (b0 ^ 1)) m = { s: a1, t: a0 ^ 1, e: b1 ^ 1 };
+    else if (a1 === (b1 ^ 1)) m = { s: a1, t: a0 ^ 1, e: b0 ^ 1 };
+    return m && m.t !== (m.e ^ 1) ? m : null;
   }
 
   /** Input vector of a model; inputs outside the encoded cones take random values. */
@@ -694,10 +707,11 @@ export class SatSweeper {
       const end = Math.min(this.first, base + 32);
       for (let v = base; v < end; v++) nv[v]! ^= 1 << (v - base);
       this.simulateWord(this.liveMax, nv);
-      for (let v = base; v < end; v++) nv[v]! ^= 1 << (v - base);
       const live = this.live;
       this.neighbourWork += this.liveMax - this.first + 1 + live.length;
       for (let t = 0, m = live.length; t < m; t++) split = this.splitClass(live[t]!, 0xffffffff, nv) || split;
+      // back to the counterexample only after the split: inputs are class members too
+      for (let v = base; v < end; v++) nv[v]! ^= 1 << (v - base);
     }
     st.neighbourRounds++;
     if (split) st.neighbourSplits++;

@@ -30,7 +30,7 @@ export interface EquivalenceStats {
   /** SAT counterexamples whose distance-1 neighbours were simulated, and of those, the ones that split a class. */
   neighbourRounds?: number;
   neighbourSplits?: number;
-  /** Nodes encoded in SAT as multiplexers (one if-then-else instead of three ANDs). */
+  /** Multiplexer encodings made in SAT (one if-then-else instead of three ANDs; a node counts again in each solver that encodes it). */
   muxEncoded?: number;
   /** Sweeping passes (each on the graph the previous one reduced, with a higher conflict limit). */
   passes?: number;

@@ -19,35 +19,42 @@ import { DEFAULT_SWEEP_PARAMS, SatSweeper } from '../../src/verify/sweep.js';
 const SEED = Number(process.env.WATERLOO_SEED ?? 20261206);
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/** x XOR y as ANDs: an AND of two complemented ANDs over x and !x, which the encoding leaves as ANDs. */
+function xorOfAnds(b: CircuitBuilder, x: number, y: number): number {
+  return b.or(b.and(x, y ^ 1), b.and(x ^ 1, y));
+}
+
 /**
  * A random network of multiplexers s ? t : e, built twice over the same
- * inputs: as multiplexers, and as (s & t) | (!s & e) | (t & e) (the same
- * function in another structure) with one gate's else-input complemented.
- * Output 2j is gate j of the first copy, output 2j + 1 gate j of the second.
+ * inputs: as multiplexers, and as e ^ (s & (t ^ e)) (the same function with
+ * no multiplexer in its structure) with one gate's else-input complemented.
+ * Fanins are inputs or recent gates in any order, so every fanin order the
+ * encoder distinguishes occurs. Output 2j is gate j of the first copy,
+ * output 2j + 1 gate j of the second.
  */
 function twoForms(seed: number, inputs: number, gates: number): Circuit {
   const r = new Rng(seed);
   const b = new CircuitBuilder({ strash: false });
   const xs = b.addInputs(inputs);
   const mutated = r.below(gates);
-  const picks: [number, number, number][] = [];
+  const picks: { s: number; t: number; e: number }[] = [];
   for (let g = 0; g < gates; g++) {
     // fanins among the recent gates, so the network is deep
     const near = (): number => (g === 0 || r.below(4) === 0 ? -1 - r.below(inputs) : g - 1 - r.below(Math.min(g, 8)));
-    picks.push([near(), near(), near()].map((k) => 2 * k + r.below(2)) as [number, number, number]);
+    const code = (): number => 2 * near() + r.below(2);
+    picks.push({ s: code(), t: code(), e: code() });
   }
-  for (const consensus of [false, true]) {
+  for (const xorForm of [false, true]) {
     const lits: number[] = [];
     const lit = (code: number): number => {
       const k = code >> 1;
       return (k < 0 ? xs[-1 - k]! : lits[k]!) ^ (code & 1);
     };
-    picks.forEach(([cs, ct, ce], g) => {
-      const s = lit(cs), t = lit(ct), e = lit(ce) ^ (consensus && g === mutated ? 1 : 0);
-      lits.push(consensus ? b.or(b.or(b.and(s, t), b.and(s ^ 1, e)), b.and(t, e)) : b.mux(s, t, e));
+    picks.forEach((p, g) => {
+      const s = lit(p.s), t = lit(p.t), e = lit(p.e) ^ (xorForm && g === mutated ? 1 : 0);
+      lits.push(xorForm ? xorOfAnds(b, e, b.and(s, xorOfAnds(b, t, e))) : b.mux(s, t, e));
     });
-    if (!consensus) lits.forEach((l) => b.addOutput(l));
-    else lits.forEach((l, g) => b.addOutput(l, `c${g}`));
+    lits.forEach((l) => b.addOutput(l));
   }
   // interleave: output 2j and 2j + 1 are gate j of the two copies
   const c = b.build();
