@@ -439,7 +439,7 @@ export class SatSweeper {
    * y = s ? t : e over one variable instead of three ANDs' nine clauses over
    * three variables: the solver then
    * propagates through the multiplexer in one step. EPFL max vs its best
-   * LUT network (comparators selecting words): 190 -> 150 ms, bar vs its
+   * LUT network (comparators selecting words): 220 -> 152 ms, bar vs its
    * best LUT network 56 -> 44 ms, same SAT calls. XORs are left as ANDs:
    * encoded the same way, EPFL voter vs its rewrite gave up 47 queries
    * instead of 30 at the conflict limit and took 1.4x as long.
