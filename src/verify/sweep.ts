@@ -124,6 +124,15 @@ const JUSTIFY_TRIAL = 16;
 /** Neighbour rounds made before their success rate decides whether they go on (see SatSweeper.refineByNeighbours). */
 const NEIGHBOUR_TRIAL = 16;
 
+/**
+ * Whether a heuristic is still worth trying: during its first `trial` tries
+ * always, then while at least a quarter of its tries succeeded (the rule of
+ * justification, neighbour rounds and retries alike).
+ */
+function stillPaying(tries: number, successes: number, trial: number): boolean {
+  return tries < trial || 4 * successes >= tries;
+}
+
 /** A multiplexer s ? t : e over AIG literals. */
 interface Mux {
   readonly s: number;
@@ -394,13 +403,7 @@ export class SatSweeper {
         const a = this.rf0[v]!, b = this.rf1[v]!;
         // a multiplexer whose two inner ANDs have no variable yet is encoded as one (see muxOf)
         const mux = this.p.encodeMuxes && this.nodeGen[a >>> 1] !== gen && this.nodeGen[b >>> 1] !== gen ? this.muxOf(a, b) : null;
-        let pending = false;
-        for (const l of mux ? [mux.s, mux.t, mux.e] : [a, b]) {
-          if (this.nodeGen[l >>> 1] !== gen) {
-            stack.push(l >>> 1);
-            pending = true;
-          }
-        }
+        const pending = mux ? this.pushUnencoded(mux.s) + this.pushUnencoded(mux.t) + this.pushUnencoded(mux.e) : this.pushUnencoded(a) + this.pushUnencoded(b);
         if (pending) continue;
         stack.pop();
         const y = s.newVar();
@@ -424,6 +427,13 @@ export class SatSweeper {
       }
     }
     return this.varLit(lit);
+  }
+
+  /** Pushes the node of `lit` onto the encoding stack unless the current solver has it: 1 if pushed, else 0. */
+  private pushUnencoded(lit: number): number {
+    if (this.nodeGen[lit >>> 1] === this.gen) return 0;
+    this.stack.push(lit >>> 1);
+    return 1;
   }
 
   /** Solver literal of a literal whose node is encoded. */
@@ -556,8 +566,7 @@ export class SatSweeper {
     const j = this.justifier;
     // on pairs that are mostly equal (datapaths against their rewrites) the attempts stop paying; once
     // under a quarter succeed, no more are made in this sweep (the rate no longer changes)
-    const paying = j.stats.attempts < JUSTIFY_TRIAL || 4 * j.stats.justified >= j.stats.attempts;
-    if (!paying || j.stats.steps >= this.p.justifyShare * this.n || !j.separate(v, r, pol, this.p.justifySteps)) return null;
+    if (!stillPaying(j.stats.attempts, j.stats.justified, JUSTIFY_TRIAL) || j.stats.steps >= this.p.justifyShare * this.n || !j.separate(v, r, pol, this.p.justifySteps)) return null;
     this.stats.justified++;
     return j.take(this.aig.numInputs, this.rng);
   }
@@ -571,7 +580,7 @@ export class SatSweeper {
   private mayRetry(): boolean {
     const n = this.stats.retries;
     if (n >= this.p.retryBase + this.p.retryShare * this.stats.satCalls) return false;
-    return n < this.p.retryBase || 4 * this.retriesAnswered >= n;
+    return stillPaying(n, this.retriesAnswered, this.p.retryBase);
   }
 
   private merge(v: number, r: number, pol: number, list: number[]): void {
@@ -683,7 +692,7 @@ export class SatSweeper {
    * that random simulation could not tell apart differ; its neighbours sit
    * there too and separate the rarely different nodes around them (ABC's
    * fraig resimulates counterexamples with distance-1 patterns as well).
-   * EPFL priority vs its best LUT network: 267 SAT calls without, 171 with
+   * EPFL priority vs its best LUT network: 267 SAT calls without, 176 with
    * (211 when only the inputs in the solver's cones are flipped: the others
    * are random in the counterexample and separate later classes).
    * A round is skipped when it would simulate more than neighbourRoundWork
@@ -696,7 +705,7 @@ export class SatSweeper {
     const st = this.stats;
     const share = this.p.neighbourShare;
     if (share <= 0 || this.neighbourWork >= share * this.n) return;
-    if (st.neighbourRounds >= NEIGHBOUR_TRIAL && 4 * st.neighbourSplits < st.neighbourRounds) return;
+    if (!stillPaying(st.neighbourRounds, st.neighbourSplits, NEIGHBOUR_TRIAL)) return;
     const words = Math.ceil((this.first - 1) / 32);
     const perWord = this.liveMax - this.first + 1 + this.live.length;
     if (words * perWord > this.p.neighbourRoundWork) return;
