@@ -82,6 +82,7 @@ export { renderSvg } from './io/svg.js';
 export { writeFileAtomic } from './util/atomic-write.js';
 export { Rng } from './util/rng.js';
 export { popcount } from './util/popcount.js';
+export { hardStopGraceMs } from './util/hard-stop.js';
 
 export { checkEquivalence, DEFAULT_CHECK_EQUIVALENCE_PARAMS, MAX_EXHAUSTIVE_EQ_INPUTS, InternalCheckError, type CheckEquivalenceParams } from './verify/equivalence.js';
 export { matchIo, type IoMatching, type MatchMode } from './verify/match-io.js';
@@ -160,6 +161,7 @@ export {
   type SynthesizeParams,
   type SynthesizeStats,
   type SynthesisResult,
+  type SynthesisProgress,
   type SizeAttempt,
   type EncoderName,
   type UnsatCertificate,

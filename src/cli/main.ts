@@ -42,8 +42,18 @@ function commandHelp(c: Command): string {
   return [`usage: waterloo ${c.name} ${c.usage}`, '', c.summary + '.', ...(c.description ? ['', c.description] : []), '', 'options:', formatOptions(table), ''].join('\n');
 }
 
+/** How {@link runCli} runs a command. */
+export interface RunCliOptions {
+  /**
+   * Run a command that has a time limit in a supervised child process and
+   * hold the limit from outside (hard-limit.ts). The CLI entry does; in-process
+   * callers (tests, embedders) do not by default.
+   */
+  readonly supervise?: boolean;
+}
+
 /** Runs the CLI on argv (without node and script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CommandIo, options: RunCliOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.err : io.out)(usage(await allCommands()));
@@ -66,6 +76,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.out(commandHelp(command));
       return EXIT.ok;
     }
+    const limit = options.supervise ? command.hardLimitSeconds?.(values as never) : undefined;
+    if (limit !== undefined && limit > 0) return await runUnderHardLimit(command.name, argv, limit, (values as { json?: boolean }).json === true, io);
     return await command.run(values as never, positionals, io);
   } catch (e) {
     const code = exitCodeForError(e);
@@ -79,12 +91,41 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
   }
 }
 
+/** Runs `argv` in a supervised child and stops it from outside at the limit (hard-limit.ts). */
+async function runUnderHardLimit(name: string, argv: readonly string[], limitSeconds: number, json: boolean, io: CommandIo): Promise<number> {
+  const { cliEntryPath, defaultCheckpoint, superviseChild } = await import('./hard-limit.js');
+  const { hardStopGraceMs } = await import('../api/hard-stop.js');
+  const limitMs = limitSeconds * 1000;
+  const r = await superviseChild({ modulePath: cliEntryPath(), args: argv, limitMs });
+  if (r.kind === 'exited') return r.code;
+  if (r.kind === 'signalled') {
+    io.err(`waterloo ${name}: the solving process was ended by ${r.signal}\n`);
+    return r.signal === 'SIGINT' ? 130 : r.signal === 'SIGTERM' ? 143 : EXIT.internal;
+  }
+  const c = r.checkpoint ?? defaultCheckpoint(json, limitSeconds);
+  io.out(c.stdout);
+  io.err(
+    `waterloo ${name}: time limit of ${limitSeconds} s: stopped from outside after ${(r.elapsedMs / 1000).toFixed(1)} s ` +
+      `(the run did not stop by itself within ${(hardStopGraceMs(limitMs) / 1000).toFixed(1)} s of the limit); printed what was proven by then\n`,
+  );
+  return c.exitCode;
+}
+
 // realpathSync.native: one realpath(3) call instead of an lstat per path component
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync.native(process.argv[1])}`).href;
 if (isMain) {
-  const code = await runCli(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-  });
-  process.exitCode = code;
+  // the variable is HARD_LIMIT_CHILD_ENV of hard-limit.ts, spelt out so that an unsupervised start does not load that module
+  const child = process.env['WATERLOO_HARD_LIMIT_CHILD'] === '1' ? (await import('./hard-limit.js')).childReporting() : undefined;
+  const io: CommandIo = child
+    ? {
+        out: (s) => {
+          child.printing();
+          process.stdout.write(s);
+        },
+        err: (s) => process.stderr.write(s),
+        checkpoint: (c) => child.checkpoint(c),
+      }
+    : { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+  process.exitCode = await runCli(process.argv.slice(2), io, { supervise: child === undefined });
+  child?.finish();
 }

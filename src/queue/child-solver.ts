@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
-import { hardLimitMs, sweepWorkerPath } from '../sweep/sweep.js';
+import { hardLimitMs, provenSoFar, sweepWorkerPath } from '../sweep/sweep.js';
 import type { SolveMessage, WorkerReply } from '../sweep/worker-protocol.js';
 
 /** An instance the child could not solve, with the error's class name and code as the child saw them. */
@@ -48,6 +48,7 @@ export class ChildSolverPool {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     return new Promise<StoreRecord>((resolve, reject) => {
+      let progress: { provenLowerBound: number; bestSize?: number } | undefined;
       this.stderrTail.set(child, '');
       const cleanup = (): void => {
         if (timer !== undefined) clearTimeout(timer);
@@ -56,6 +57,10 @@ export class ChildSolverPool {
       };
       const onMessage = (m: WorkerReply): void => {
         if (m.type === 'ready' || m.id !== id) return;
+        if (m.type === 'progress') {
+          progress = m;
+          return;
+        }
         cleanup();
         this.idle.push(child);
         if (m.type === 'done') resolve(m.record);
@@ -72,7 +77,7 @@ export class ChildSolverPool {
           ? setTimeout(() => {
               cleanup();
               this.kill(child);
-              reject(new ChildSolveError('BackendError', 'hard-timeout', `no answer ${hardLimitMs(t) / 1000} s after the start (limit ${t} s); solver process killed`));
+              reject(new ChildSolveError('BackendError', 'hard-timeout', `no answer ${hardLimitMs(t) / 1000} s after the start (limit ${t} s); solver process killed; ${provenSoFar(progress)}`));
             }, hardLimitMs(t))
           : undefined;
       child.on('message', onMessage);

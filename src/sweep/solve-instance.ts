@@ -14,7 +14,7 @@ import { formatListing } from '../io/listing.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord, StoredAttempt } from '../store/types.js';
-import { synthesize, type SizeAttempt, type SynthesisResult } from '../synth/synthesize.js';
+import { synthesize, type SizeAttempt, type SynthesisProgress, type SynthesisResult, type SynthesizeParams } from '../synth/synthesize.js';
 import { quickUpperBound } from '../synth/upper-bound.js';
 import type { Circuit } from '../core/circuit.js';
 import type { EncoderName } from '../synth/types.js';
@@ -41,6 +41,13 @@ export interface SolveInstanceOptions {
   readonly command: string;
   /** Cancels the run; the record is then `unknown` with reason `aborted`. */
   readonly signal?: AbortSignal;
+  /** What the exact search has proven so far (see {@link SynthesizeParams.onProgress}). */
+  readonly onProgress?: (progress: SynthesisProgress) => void;
+}
+
+/** Seconds of the heuristic phase after an exact search that ran out of its `timeout` seconds: a quarter of it, 1 to 30 s. */
+export function heuristicSeconds(timeout: number): number {
+  return Math.min(30, Math.max(1, timeout / 4));
 }
 
 /**
@@ -98,6 +105,7 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
     backend: opts.backend ?? 'auto',
     ...(timeout === undefined ? {} : { timeLimitMs: Math.round(timeout * 1000) }),
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
   });
   // without a depth bound the driver never answers infeasible
   if (r.status === 'infeasible') throw new WaterlooError(`internal error: ${problem.name} in ${inst.basis} reported infeasible: ${r.reason}`, 'internal');
@@ -108,7 +116,7 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
   let found: { circuit: Circuit; size: number } | undefined = r.status === 'unknown' ? undefined : { circuit: r.circuit, size: r.size };
   let heuristic = false;
   if (r.status === 'unknown' && r.reason === 'time' && timeout !== undefined && !opts.signal?.aborted) {
-    found = await quickUpperBound(problem.spec, { basis: inst.basis, timeLimitMs: Math.min(30, Math.max(1, timeout / 4)) * 1000, backend: opts.backend ?? 'auto' });
+    found = await quickUpperBound(problem.spec, { basis: inst.basis, timeLimitMs: heuristicSeconds(timeout) * 1000, backend: opts.backend ?? 'auto' });
     heuristic = true;
     if (found.size < r.provenLowerBound) throw new WaterlooError(`internal error: ${problem.name} in ${inst.basis}: a verified circuit of size ${found.size} is below the proven lower bound ${r.provenLowerBound}`, 'internal');
   }

@@ -18,7 +18,8 @@ import { BackendError } from '../errors.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { InstanceStatus, ResultsStore, StoreRecord } from '../store/types.js';
-import type { SweepInstance } from './solve-instance.js';
+import { hardStopGraceMs } from '../util/hard-stop.js';
+import { heuristicSeconds, type SweepInstance } from './solve-instance.js';
 import type { SolveMessage, WorkerReply } from './worker-protocol.js';
 
 /** Parameters of {@link runSweep}. */
@@ -34,6 +35,8 @@ export interface RunSweepParams {
   readonly onProgress?: (p: SweepProgress) => void;
   /** Stops the sweep: workers are killed, their instances are not stored. */
   readonly signal?: AbortSignal;
+  /** The worker entry to fork (default {@link sweepWorkerPath}; tests pass a worker that misbehaves). */
+  readonly workerPath?: string;
 }
 
 /** Where a sweep stands. */
@@ -72,9 +75,21 @@ export interface SweepResult {
   readonly seconds: number;
 }
 
-/** Extra time beyond an instance's own limit before its worker is killed: synthesize honours the limit, this is the safety net. */
+/**
+ * When the worker of an instance with a limit of `timeoutSeconds` is killed:
+ * the exact search's limit, the heuristic phase after it, and the grace of
+ * the CLI's hard limit. synthesize honours its limit by itself; this holds it
+ * when a solver call or a synchronous loop does not.
+ */
 export function hardLimitMs(timeoutSeconds: number): number {
-  return Math.round(timeoutSeconds * 1000 * 1.5) + 10_000;
+  const budgetMs = (timeoutSeconds + heuristicSeconds(timeoutSeconds)) * 1000;
+  return Math.round(budgetMs + hardStopGraceMs(budgetMs));
+}
+
+/** What a killed instance had proven, for its failure message. */
+export function provenSoFar(p: { provenLowerBound: number; bestSize?: number } | undefined): string {
+  if (p === undefined) return 'nothing proven';
+  return `proven lower bound ${p.provenLowerBound}${p.bestSize === undefined ? '' : `, a verified circuit of ${p.bestSize} gates found`} (not stored: the run was cut short)`;
 }
 
 /**
@@ -95,7 +110,7 @@ const keyOf = (i: { problem: string; basis: string; encoder: string }): string =
 interface Slot {
   child: ChildProcess;
   stderr: string;
-  job?: { id: number; instance: SweepInstance; timer?: NodeJS.Timeout };
+  job?: { id: number; instance: SweepInstance; timer?: NodeJS.Timeout; progress?: { provenLowerBound: number; bestSize?: number } };
 }
 
 /**
@@ -122,7 +137,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
   const solved: Record<InstanceStatus, number> = { optimal: 0, feasible: 0, unknown: 0 };
   const failures: SweepFailure[] = [];
   const slots: Slot[] = [];
-  const workerPath = queue.length > 0 ? sweepWorkerPath() : '';
+  const workerPath = queue.length === 0 ? '' : (p.workerPath ?? sweepWorkerPath());
   const backend = p.backend ?? 'auto';
 
   return new Promise<SweepResult>((resolvePromise, rejectPromise) => {
@@ -183,6 +198,10 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
       });
       child.on('message', (m: WorkerReply) => {
         if (settled || m.type === 'ready' || slot.job === undefined || m.id !== slot.job.id) return;
+        if (m.type === 'progress') {
+          slot.job.progress = m;
+          return;
+        }
         if (m.type === 'failed') {
           failed(slot, m.error.code, m.error.message);
         } else {
@@ -227,7 +246,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
       const timer =
         instance.timeoutSeconds !== undefined && instance.timeoutSeconds > 0
           ? setTimeout(() => {
-              failed(slot, 'hard-timeout', `no answer ${hardLimitMs(instance.timeoutSeconds!) / 1000} s after the start (limit ${instance.timeoutSeconds} s); worker killed`);
+              failed(slot, 'hard-timeout', `no answer ${hardLimitMs(instance.timeoutSeconds!) / 1000} s after the start (limit ${instance.timeoutSeconds} s); worker killed; ${provenSoFar(slot.job?.progress)}`);
               slot.child.kill('SIGKILL');
             }, hardLimitMs(instance.timeoutSeconds))
           : undefined;

@@ -15,5 +15,7 @@ export interface SolveMessage {
 /** Worker to parent: the record of instance `id`, or why it failed. */
 export type WorkerReply =
   | { readonly type: 'ready' }
+  /** What instance `id` has proven so far: reported in case the worker has to be killed at its hard limit. */
+  | { readonly type: 'progress'; readonly id: number; readonly provenLowerBound: number; readonly bestSize?: number }
   | { readonly type: 'done'; readonly id: number; readonly record: StoreRecord }
   | { readonly type: 'failed'; readonly id: number; readonly error: { readonly name: string; readonly code: string; readonly message: string } };

@@ -6,6 +6,7 @@
  * call that blocks the event loop).
  */
 import { WaterlooError } from '../errors.js';
+import type { SynthesisProgress } from '../synth/synthesize.js';
 import { solveInstance } from './solve-instance.js';
 import type { SolveMessage, WorkerReply } from './worker-protocol.js';
 
@@ -18,7 +19,9 @@ process.on('disconnect', () => process.exit(0));
 process.on('SIGINT', () => undefined);
 process.on('message', (m: SolveMessage) => {
   if (m?.type !== 'solve') return;
-  solveInstance(m.instance, { backend: m.backend, command: m.command }).then(
+  const onProgress = (p: SynthesisProgress): void =>
+    send({ type: 'progress', id: m.id, provenLowerBound: p.provenLowerBound, ...(p.best === undefined ? {} : { bestSize: p.best.size }) });
+  solveInstance(m.instance, { backend: m.backend, command: m.command, onProgress }).then(
     (record) => send({ type: 'done', id: m.id, record }),
     (e: unknown) => {
       const err = e instanceof Error ? e : new Error(String(e));

@@ -24,6 +24,7 @@ export {
   type SynthesizeParams,
   type SynthesizeStats,
   type SynthesisResult,
+  type SynthesisProgress,
   type SizeAttempt,
 } from './synthesize.js';
 export { verifyCircuit, counterexampleRows, type VerifyResult } from './verify.js';

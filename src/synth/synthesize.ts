@@ -77,6 +77,22 @@ export interface SynthesizeParams {
    * backend when a time limit is set); results are the same as without.
    */
   readonly parallel?: boolean;
+  /**
+   * Called whenever the proven lower bound rises or a (verified) circuit is
+   * found, with what is proven so far: a caller that may be stopped from
+   * outside (the CLI's hard time limit) keeps the last report to print.
+   */
+  readonly onProgress?: (progress: SynthesisProgress) => void;
+}
+
+/** What a {@link synthesize} run has proven so far (see {@link SynthesizeParams.onProgress}). */
+export interface SynthesisProgress {
+  /** No circuit with fewer gates exists (UNSAT at every size below, or the trivial bound). */
+  readonly provenLowerBound: number;
+  /** The smallest verified circuit found so far, if any. */
+  readonly best?: { readonly circuit: Circuit; readonly size: number };
+  /** The run's counters so far (backend, attempts by size, times). */
+  readonly stats: Readonly<SynthesizeStats>;
 }
 
 /** Defaults of {@link SynthesizeParams}. */
@@ -485,6 +501,8 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
   }
   const unsat = new Map<number, UnsatCertificate>();
   let provenLB = lb;
+  const report = (): void => p.onProgress?.({ provenLowerBound: provenLB, ...(best === undefined ? {} : { best }), stats });
+  report();
 
   const stopped = (reason: string): SynthesisResult =>
     best !== undefined
@@ -501,6 +519,7 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
         break;
       }
       best = { circuit: out.circuit, size: k };
+      report();
     }
     if (best.size <= lb) return optimalResult(run, best.circuit, best.size, null, red.lowerBoundArgument, p);
   }
@@ -523,18 +542,22 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
         await second.catch(() => undefined);
         if (first.answer === 'unknown') return stopped(first.reason);
         best = { circuit: first.circuit, size: k };
+        report();
         break;
       }
       unsat.set(k, first.certificate);
       if (provenLB === k) provenLB = k + 1;
+      report();
       const out2 = await second;
       if (out2.answer === 'unknown') return stopped(out2.reason);
       if (out2.answer === 'sat') {
         best = { circuit: out2.circuit, size: k + 1 };
+        report();
         break;
       }
       unsat.set(k + 1, out2.certificate);
       if (provenLB === k + 1) provenLB = k + 2;
+      report();
       k++;
       continue;
     }
@@ -546,9 +569,11 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
     if (out.answer === 'unsat') {
       unsat.set(k, out.certificate);
       if (provenLB === k) provenLB = k + 1;
+      report();
       continue;
     }
     best = { circuit: out.circuit, size: k };
+    report();
     break;
   }
   if (best === undefined) {

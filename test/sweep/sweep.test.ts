@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { expandSweep } from '../../src/sweep/expand.js';
-import { runSweep, type SweepProgress } from '../../src/sweep/sweep.js';
+import { hardLimitMs, runSweep, type SweepProgress } from '../../src/sweep/sweep.js';
 import { progressLine } from '../../src/sweep/progress.js';
-import { CLI, runWaterloo, tempDir } from '../helpers/cli.js';
+import { CLI, ROOT, runWaterloo, tempDir } from '../helpers/cli.js';
 
 describe('runSweep', () => {
   it('stores every instance once, skips stored ones, and reports a failing instance without storing it', async () => {
@@ -96,5 +96,37 @@ describe('waterloo sweep / merge CLI', () => {
       expect(r.code, a.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('hard limit of a sweep instance', () => {
+  it('kills a worker that overruns its limit and reports what it had proven', async () => {
+    const store = await openStore(join(tempDir(), 's.db'));
+    try {
+      const limit = 0.1;
+      const t0 = performance.now();
+      const r = await runSweep({
+        instances: [{ problem: 'maj:5', basis: 'B2', encoder: 'ssv', timeoutSeconds: limit }],
+        store,
+        jobs: 1,
+        command: 'test',
+        workerPath: join(ROOT, 'test', 'fixtures', 'hard-limit', 'stubborn-sweep-worker.mjs'),
+      });
+      const ms = performance.now() - t0;
+      expect(r.failures).toHaveLength(1);
+      expect(r.failures[0]).toMatchObject({ code: 'hard-timeout' });
+      expect(r.failures[0]!.message).toMatch(/proven lower bound 7, a verified circuit of 9 gates found/);
+      expect(ms).toBeGreaterThanOrEqual(hardLimitMs(limit));
+      expect(ms).toBeLessThan(hardLimitMs(limit) + 3000);
+      expect(store.count()).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('is the limit, the heuristic phase and a grace of at most 10 s', () => {
+    // 600 s: 600 + 30 s of heuristic + 10 s grace (it was 1.5 x 600 + 10 = 910 s)
+    expect(hardLimitMs(600)).toBe(640_000);
+    expect(hardLimitMs(4)).toBe(5000 + 2100);
   });
 });

@@ -59,6 +59,7 @@ export const censusWindowsCommand = defineCommand({
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
     json: { type: 'boolean', help: 'print one JSON object {basis, k, dontCares, distribution, nonMinimal, unknown, windows, stats}' },
   },
+  hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('census-windows: expects exactly one CIRCUIT');
     const c = readCircuitFile(args[0]!, opts.from);

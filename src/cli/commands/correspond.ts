@@ -15,6 +15,7 @@ export const correspondCommand = defineCommand({
     limit: { type: 'number', help: 'pairs to print in text mode (0 = all)', default: 50, min: 0, metavar: 'N' },
     json: { type: 'boolean', help: 'print one JSON object (all pairs)' },
   },
+  hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     if (args.length !== 2) throw new UsageError('correspond: expects two circuit files A and B');
     const a = readCircuitFile(args[0]!);

@@ -168,7 +168,10 @@ export const eqCommand = defineCommand({
     pairs: { type: 'string', help: 'check every pair `A B` listed in FILE, one per line, in one process; exit 1 if any pair is different, else 4 if any is unknown, else 0', metavar: 'FILE' },
     json: { type: 'boolean', help: 'print one JSON object (with --pairs, one per pair and line)' },
   },
+  // --pairs: the limit is per pair, held by the library only
+  hardLimitSeconds: (opts) => (opts.pairs === undefined ? opts.timeout : undefined),
   async run(opts, args, io) {
+    io.checkpoint?.({ stdout: opts.json ? JSON.stringify({ verdict: 'unknown', reason: 'time' }) + '\n' : 'unknown (time)\n', exitCode: EXIT.unknown });
     const backend = opts.backend as BackendName | 'auto';
     const params: Partial<CheckEquivalenceParams> = {
       match: opts.match as 'name' | 'position',

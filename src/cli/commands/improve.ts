@@ -22,7 +22,7 @@ export const improveCommand = defineCommand({
   options: {
     out: { type: 'string', help: 'write the improved circuit to FILE (format by extension)', metavar: 'FILE' },
     basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
-    timeout: { type: 'number', help: 'time limit in seconds (0 = none; the final equivalence proof is not counted)', default: DEFAULT_IMPROVE_PARAMS.timeLimitMs / 1000, min: 0, metavar: 'S' },
+    timeout: { type: 'number', help: 'time limit of the search in seconds (0 = none); the final equivalence proof is not counted, and the run is stopped from outside at 2S + 60 s', default: DEFAULT_IMPROVE_PARAMS.timeLimitMs / 1000, min: 0, metavar: 'S' },
     seed: { type: 'int', help: 'seed of the window order', default: 1, min: 0, max: 4294967295, metavar: 'N' },
     'window-inputs': { type: 'int', help: 'maximum leaves of a window', default: DEFAULT_IMPROVE_PARAMS.windowInputs, min: 1, max: 8, metavar: 'K' },
     'window-size': { type: 'int', help: 'maximum gates of a window', default: DEFAULT_IMPROVE_PARAMS.windowSize, min: 2, max: 64, metavar: 'G' },
@@ -35,6 +35,8 @@ export const improveCommand = defineCommand({
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
     json: { type: 'boolean', help: 'print one JSON object' },
   },
+  // the limit bounds the search; the final equivalence proof comes after it, so the stop from outside allows it as long again plus a minute
+  hardLimitSeconds: (opts) => (opts.timeout > 0 ? 2 * opts.timeout + 60 : undefined),
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('improve: expects exactly one CIRCUIT');
     if (opts.out === undefined) throw new UsageError('improve: --out FILE is required');

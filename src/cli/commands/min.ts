@@ -8,9 +8,10 @@ import {
   type BackendName,
   type BasisName,
   type EncoderName,
+  type SynthesisProgress,
   type SynthesisResult,
 } from '../../index.js';
-import { defineCommand, printJson } from '../command.js';
+import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 
@@ -37,10 +38,17 @@ export const minCommand = defineCommand({
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
     json: { type: 'boolean', help: 'print one JSON object' },
   },
+  hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     const src = readSpec('min', opts, args);
     const basis = basisByName(opts.basis)!.name as BasisName;
     const t0 = performance.now();
+    const names = {
+      ...(src.inputNames ? { inputNames: src.inputNames } : {}),
+      ...(src.outputNames ? { outputNames: src.outputNames } : {}),
+    };
+    const answer = (r: SynthesisResult, out: string | undefined): MinAnswer =>
+      formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out });
     const r: SynthesisResult = await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName,
@@ -52,48 +60,73 @@ export const minCommand = defineCommand({
       ...(opts.all !== undefined ? { allSolutions: opts.all } : {}),
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
+      ...(io.checkpoint === undefined
+        ? {}
+        : {
+            // what a stop from outside prints: the proven bound, and the best circuit (listed, not written to --out)
+            onProgress: (p: SynthesisProgress) => {
+              const stats = p.stats;
+              const reason = 'time (stopped from outside at the hard limit)';
+              const partial: SynthesisResult = p.best
+                ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, provenLowerBound: p.provenLowerBound, reason, stats }
+                : { status: 'unknown', provenLowerBound: p.provenLowerBound, reason, stats };
+              const a = answer(partial, undefined);
+              io.checkpoint!({ stdout: a.stdout, exitCode: a.exitCode });
+            },
+          }),
     });
-    const seconds = (performance.now() - t0) / 1000;
-    const common = { spec: src.label, basis, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(seconds.toFixed(3)) };
-    if (r.status === 'infeasible' || r.status === 'unknown') {
-      const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
-      if (opts.json) printJson(io, out);
-      else io.out(`${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`);
-      return r.status === 'infeasible' ? EXIT.negative : EXIT.unknown;
-    }
-    const circuit = rebuild(r.circuit, {
-      ...(src.inputNames ? { inputNames: src.inputNames } : {}),
-      ...(src.outputNames ? { outputNames: src.outputNames } : {}),
-    }).circuit;
-    if (opts.out) await writeCircuitFile(circuit, opts.out);
-    const lowerBound = r.status === 'optimal' ? r.size : r.provenLowerBound;
-    const evidence =
-      r.status === 'optimal'
-        ? r.lowerBound
-          ? { unsatAt: r.lowerBound.size, certificate: r.lowerBound }
-          : { argument: r.lowerBoundArgument }
-        : { reason: r.reason };
-    const out = {
-      status: r.status,
-      size: r.size,
-      lowerBound,
-      circuit: opts.out ?? formatListing(circuit),
-      ...common,
-      ...evidence,
-      ...(r.status === 'optimal' && r.solutions ? { solutions: r.solutions.length, solutionsExhausted: r.solutionsExhausted ?? false } : {}),
-    };
-    if (opts.json) printJson(io, out);
-    else {
-      const why =
-        r.status === 'optimal'
-          ? r.lowerBound
-            ? `size ${r.size - 1} is UNSAT (${r.lowerBound.encoder}, ${r.lowerBound.backend}${r.lowerBound.instances.some((i) => i.proof?.checked) ? ', DRAT proof checked' : ''})`
-            : `${r.lowerBoundArgument}`
-          : `proven lower bound ${r.provenLowerBound}; ${r.reason}`;
-      io.out(`${r.status} ${basis} size ${r.size} for ${src.label}: ${why}; ${seconds.toFixed(2)} s\n`);
-      if (r.status === 'optimal' && r.solutions) io.out(`${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`);
-      io.out(opts.out ? `circuit written to ${opts.out}\n` : formatListing(circuit));
-    }
-    return r.status === 'optimal' ? EXIT.ok : EXIT.unknown;
+    const circuit = r.status === 'optimal' || r.status === 'feasible' ? rebuild(r.circuit, names).circuit : undefined;
+    if (circuit !== undefined && opts.out) await writeCircuitFile(circuit, opts.out);
+    const a = answer(r, opts.out);
+    io.out(a.stdout);
+    return a.exitCode;
   },
 });
+
+/** What `min` prints for a result, and its exit code. */
+interface MinAnswer {
+  readonly stdout: string;
+  readonly exitCode: number;
+}
+
+/** Formats a synthesis result as `min` prints it (text or JSON); `out` is the file the circuit was written to. */
+function formatMinAnswer(
+  r: SynthesisResult,
+  o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined },
+): MinAnswer {
+  const common = { spec: o.label, basis: o.basis, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(o.seconds.toFixed(3)) };
+  if (r.status === 'infeasible' || r.status === 'unknown') {
+    const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
+    const stdout = o.json ? JSON.stringify(out) + '\n' : `${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`;
+    return { stdout, exitCode: r.status === 'infeasible' ? EXIT.negative : EXIT.unknown };
+  }
+  const circuit = rebuild(r.circuit, o.names).circuit;
+  const lowerBound = r.status === 'optimal' ? r.size : r.provenLowerBound;
+  const evidence =
+    r.status === 'optimal'
+      ? r.lowerBound
+        ? { unsatAt: r.lowerBound.size, certificate: r.lowerBound }
+        : { argument: r.lowerBoundArgument }
+      : { reason: r.reason };
+  const out = {
+    status: r.status,
+    size: r.size,
+    lowerBound,
+    circuit: o.out ?? formatListing(circuit),
+    ...common,
+    ...evidence,
+    ...(r.status === 'optimal' && r.solutions ? { solutions: r.solutions.length, solutionsExhausted: r.solutionsExhausted ?? false } : {}),
+  };
+  const exitCode = r.status === 'optimal' ? EXIT.ok : EXIT.unknown;
+  if (o.json) return { stdout: JSON.stringify(out) + '\n', exitCode };
+  const why =
+    r.status === 'optimal'
+      ? r.lowerBound
+        ? `size ${r.size - 1} is UNSAT (${r.lowerBound.encoder}, ${r.lowerBound.backend}${r.lowerBound.instances.some((i) => i.proof?.checked) ? ', DRAT proof checked' : ''})`
+        : `${r.lowerBoundArgument}`
+      : `proven lower bound ${r.provenLowerBound}; ${r.reason}`;
+  let stdout = `${r.status} ${o.basis} size ${r.size} for ${o.label}: ${why}; ${o.seconds.toFixed(2)} s\n`;
+  if (r.status === 'optimal' && r.solutions) stdout += `${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`;
+  stdout += o.out ? `circuit written to ${o.out}\n` : formatListing(circuit);
+  return { stdout, exitCode };
+}

@@ -46,7 +46,9 @@ export const satCommand = defineCommand({
     'check-proof': { type: 'boolean', help: 'check PROOF (DRAT, text or binary) against FILE.cnf' },
     quiet: { type: 'boolean', short: 'q', help: 'omit the v lines' },
   },
+  hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
+    io.checkpoint?.({ stdout: 'c time limit (stopped from outside)\ns UNKNOWN\n', exitCode: opts['check-proof'] ? EXIT.unknown : 0 });
     if (opts['check-proof']) {
       if (args.length !== 2) throw new UsageError('sat --check-proof: expects FILE.cnf and PROOF');
       const cnf = readCnf(args[0]!);
