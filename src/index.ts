@@ -86,6 +86,7 @@ export { popcount } from './util/popcount.js';
 export { checkEquivalence, DEFAULT_CHECK_EQUIVALENCE_PARAMS, MAX_EXHAUSTIVE_EQ_INPUTS, InternalCheckError, type CheckEquivalenceParams } from './verify/equivalence.js';
 export { matchIo, type IoMatching, type MatchMode } from './verify/match-io.js';
 export type { EquivalenceVerdict, EquivalenceMethod, EquivalenceStats } from './verify/verdict.js';
+export { checkAgainstSpec, type SpecVerdict } from './verify/spec-check.js';
 export {
   checkWindowEquivalence,
   extractWindow,
