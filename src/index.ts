@@ -210,6 +210,7 @@ export {
   type FindFunctionsParams,
   type FindFunctionsStats,
   type FindFunctionsResult,
+  type DirectTest,
   type FunctionMatch,
 } from './cuts/index.js';
 export {
