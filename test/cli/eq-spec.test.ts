@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, parseBench } from '../../src/index.js';
@@ -83,6 +84,22 @@ describe('waterloo eq CIRCUIT SPEC', () => {
     expect(runWaterloo(['eq', maj3, '--tt', 'e8']).code).toBe(2);
     expect(runWaterloo(['eq', maj3, '--problem', 'maj:3', '--method', 'sat']).code).toBe(2);
     expect(runWaterloo(['eq', maj3]).code).toBe(2);
+  });
+
+  it('the two-circuit path stays light: it loads neither the spec reader nor the whole library', () => {
+    // a module hook logs every module Node loads
+    const log = join(dir, 'loaded.log');
+    writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, ctx, next) { appendFileSync(process.env.LOAD_LOG, url + '\\n'); return next(url, ctx); }\n");
+    writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    const env = { NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}`, LOAD_LOG: log };
+    const loaded = (args: string[]): string[] => {
+      writeFileSync(log, '');
+      expect(runWaterloo(args, { env }).code).toBeLessThan(2);
+      return readFileSync(log, 'utf8').split('\n').filter((u) => /\/dist\/(index|cli\/spec-input)\.js$/.test(u));
+    };
+    expect(loaded(['eq', maj3, mutant])).toEqual([]);
+    // the hook works: the spec path does load them
+    expect(loaded(['eq', maj3, '--problem', 'maj:3']).length).toBe(2);
   });
 
   it('two circuit files still compare the circuits', () => {
