@@ -87,6 +87,7 @@ export { hardStopGraceMs } from './util/hard-stop.js';
 export { checkEquivalence, DEFAULT_CHECK_EQUIVALENCE_PARAMS, MAX_EXHAUSTIVE_EQ_INPUTS, InternalCheckError, type CheckEquivalenceParams } from './verify/equivalence.js';
 export { matchIo, type IoMatching, type MatchMode } from './verify/match-io.js';
 export type { EquivalenceVerdict, EquivalenceMethod, EquivalenceStats } from './verify/verdict.js';
+export { checkAgainstSpec, type SpecVerdict } from './verify/spec-check.js';
 export {
   checkWindowEquivalence,
   extractWindow,
@@ -211,6 +212,7 @@ export {
   type FindFunctionsParams,
   type FindFunctionsStats,
   type FindFunctionsResult,
+  type DirectTest,
   type FunctionMatch,
 } from './cuts/index.js';
 export {

@@ -11,11 +11,26 @@
  * kept, then the smallest cone). Every match is
  * confirmed by {@link checkWindowEquivalence} with the found correspondence
  * (leaves reordered, the entry's negations applied to the target) before it
- * is reported. Coverage is the fraction of gates inside the cone (the gates
- * between the leaves and the roots) of some reported match.
+ * is reported.
+ *
+ * Cut enumeration keeps only `cutLimit` priority cuts per node, so the cut
+ * that spans a whole output cone (an output computing MAJ_5 of the primary
+ * inputs through 300 gates) is usually dropped. Every output, and every node
+ * named in `nodes`, is therefore also tested directly: its function over its
+ * structural support (the primary inputs in its cone) is matched against the
+ * single-output entries when that support has at most as many inputs as the
+ * library's largest single-output entry, and confirmed like the other matches.
+ *
+ * Coverage counts gates by DISJOINT matches: matches are taken greedily,
+ * largest cone first (ties: the sorted order of the matches), skipping any
+ * whose cone shares a gate with one already taken; the gates of the taken
+ * cones over all gates is `coverage`. The figure for overlapping matches (a
+ * gate inside the cone of any match, counted once) is kept as
+ * `overlappingCoverage`: on a trained network, where one function is matched
+ * many times over overlapping cones, it says little.
  */
 import { CircuitBuilder } from '../core/builder.js';
-import { gateFanins, positiveGateName, type Circuit } from '../core/circuit.js';
+import { gateFanins, numNodes, positiveGateName, type Circuit } from '../core/circuit.js';
 import type { GateKind } from '../core/gate.js';
 import { UsageError } from '../errors.js';
 import { applyNpn, type NpnTransform } from '../tt/npn.js';
@@ -35,6 +50,7 @@ import {
   prepareLibrary,
   type LibraryEntry,
   type MatchMapping,
+  type PreparedLibrary,
 } from './match-library.js';
 
 /** Parameters of {@link findFunctions}. */
@@ -60,6 +76,12 @@ export interface FindFunctionsParams {
    * costs time linear in the size of the circuit it is given.
    */
   readonly confirmDirectUpTo: number;
+  /**
+   * Nodes (ids) tested directly over their whole input support, besides the
+   * outputs (default none); see the module documentation. Unlike outputs,
+   * these are reported whatever their cone size (minConeGates does not apply).
+   */
+  readonly nodes: readonly number[];
 }
 
 /** Defaults of {@link FindFunctionsParams}. */
@@ -70,7 +92,32 @@ export const DEFAULT_FIND_FUNCTIONS_PARAMS: Readonly<FindFunctionsParams> = Obje
   minConeGates: 2,
   multiOutput: true,
   confirmDirectUpTo: 4096,
+  nodes: Object.freeze([]) as readonly number[],
 });
+
+/**
+ * The outcome of testing an output or named node directly (see the module
+ * documentation): `matched` (the match is in `matches`), `no-match` (no
+ * single-output entry computes its function), `support-too-wide` (more
+ * primary inputs in its cone than the largest entry has inputs),
+ * `partial-support` (the function ignores an input of its cone, or it is a
+ * constant gate: that input set is no window of an entry of the same
+ * arity), `small-cone` (an
+ * output with fewer than minConeGates gates in its cone), `not-a-gate` (an
+ * input or a constant).
+ */
+export interface DirectTest {
+  readonly node: number;
+  /** The output's name (the first output on this node), or the node's name (see {@link nodeName}). */
+  readonly name: string;
+  /** Why it was tested: an output of the circuit, or named in `nodes`. */
+  readonly why: 'output' | 'named';
+  readonly status: 'matched' | 'no-match' | 'support-too-wide' | 'partial-support' | 'small-cone' | 'not-a-gate';
+  /** Primary inputs in its cone; for `support-too-wide`, more than the largest arity (counting stops there). */
+  readonly support: number;
+  /** The matched entry, for `matched`. */
+  readonly match?: string;
+}
 
 /** One confirmed match. */
 export interface FunctionMatch {
@@ -100,16 +147,28 @@ export interface FindFunctionsStats {
   multiCandidates: number;
   /** Window checks run (one per reported match). */
   confirmations: number;
+  /** Outputs and named nodes tested over their whole support (see {@link DirectTest}). */
+  directTests: number;
 }
 
 /** Result of {@link findFunctions}. */
 export interface FindFunctionsResult {
   /** Sorted by first root, then the other roots, leaves and name. */
   readonly matches: readonly FunctionMatch[];
-  /** Gates inside the cone of some match, divided by all gates (0 for a circuit without gates). */
+  /**
+   * Gates inside the cones of the disjoint matches `disjointMatches`,
+   * divided by all gates (0 for a circuit without gates).
+   */
   readonly coverage: number;
   readonly coveredGates: number;
+  /** Indices into `matches` of the pairwise disjoint matches chosen greedily, largest cone first, ascending. */
+  readonly disjointMatches: readonly number[];
+  /** Gates inside the cone of some match (overlapping matches counted once), divided by all gates. */
+  readonly overlappingCoverage: number;
+  readonly overlappingCoveredGates: number;
   readonly gates: number;
+  /** One entry per output, then per named node (see {@link DirectTest}). */
+  readonly direct: readonly DirectTest[];
   readonly stats: FindFunctionsStats;
 }
 
@@ -182,7 +241,7 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
   const t0 = Date.now();
   const lib = prepareLibrary(p.library);
   const cr = enumerateCuts(circuit, { k: p.k, cutLimit: p.cutLimit });
-  const stats: FindFunctionsStats = { ms: 0, cuts: cr.stats.cuts, cutsMatched: 0, multiCandidates: 0, confirmations: 0 };
+  const stats: FindFunctionsStats = { ms: 0, cuts: cr.stats.cuts, cutsMatched: 0, multiCandidates: 0, confirmations: 0, directTests: 0 };
   const classCache = new Map<string, { key: string; transform: NpnTransform }>();
   const classOf = (f: TruthTable): { key: string; transform: NpnTransform } => {
     const h = `${f.numVars}:${toHex(f)}`;
@@ -244,6 +303,8 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
       }
     }
   }
+  const direct = directTests(circuit, p, lib, classOf, candidates);
+  stats.directTests = direct.length;
   const bestMulti = new Map<string, Candidate>();
   if (p.multiOutput) {
     for (const g of groups.values()) {
@@ -284,12 +345,12 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
   }
   candidates.push(...bestMulti.values());
   // confirm every candidate with the found correspondence
-  const matches: FunctionMatch[] = [];
+  const confirmed: { match: FunctionMatch; cone: readonly number[] }[] = [];
   const covered = new Uint8Array(cr.cuts.length);
   candidates.sort((a, b) => compareArrays(a.roots, b.roots) || compareArrays(a.leaves, b.leaves));
-  const direct = cr.cuts.length <= p.confirmDirectUpTo;
+  const confirmInPlace = cr.cuts.length <= p.confirmDirectUpTo;
   const chunks: Candidate[][] = [];
-  if (direct) chunks.push(candidates);
+  if (confirmInPlace) chunks.push(candidates);
   else {
     let size = 0;
     for (const cand of candidates) {
@@ -302,7 +363,7 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
     }
   }
   for (const chunk of chunks) {
-    const region = direct ? null : regionCopy(circuit, chunk);
+    const region = confirmInPlace ? null : regionCopy(circuit, chunk);
     for (const cand of chunk) await confirm(cand, region);
   }
   async function confirm(cand: Candidate, region: Region | null): Promise<void> {
@@ -321,7 +382,7 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
       throw new Error(`internal error: the match ${entry.name} at roots [${roots.join(', ')}] over leaves [${leaves.join(', ')}] is not confirmed by the window check (${verdict.verdict})`);
     }
     for (const g of cand.cone) covered[g] = 1;
-    matches.push({
+    confirmed.push({ cone: cand.cone, match: {
       name: entry.name,
       roots,
       rootNames: roots.map((r) => nodeName(circuit, r)),
@@ -330,11 +391,114 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
       transform: mapping,
       coneGates: cand.cone.length,
       functions: cand.functions.map(toHex),
-    });
+    } });
   }
-  matches.sort((a, b) => compareArrays(a.roots, b.roots) || compareArrays(a.leaves, b.leaves) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  let coveredGates = 0;
-  for (const x of covered) coveredGates += x;
+  confirmed.sort((x, y) => {
+    const a = x.match, b = y.match;
+    return compareArrays(a.roots, b.roots) || compareArrays(a.leaves, b.leaves) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  });
+  const matches = confirmed.map((x) => x.match);
+  let overlappingCoveredGates = 0;
+  for (const x of covered) overlappingCoveredGates += x;
+  const { chosen, gates: coveredGates } = disjointSelection(confirmed.map((x) => x.cone), cr.cuts.length);
   stats.ms = Date.now() - t0;
-  return { matches, coverage: circuit.numGates ? coveredGates / circuit.numGates : 0, coveredGates, gates: circuit.numGates, stats };
+  const g = circuit.numGates;
+  return {
+    matches,
+    coverage: g ? coveredGates / g : 0,
+    coveredGates,
+    disjointMatches: chosen,
+    overlappingCoverage: g ? overlappingCoveredGates / g : 0,
+    overlappingCoveredGates,
+    gates: g,
+    direct,
+    stats,
+  };
+}
+
+/**
+ * Greedy disjoint selection: cones largest first (ties: lower index), each
+ * taken when it shares no gate with a cone taken before. Returns the taken
+ * indices (ascending) and the number of gates they cover.
+ */
+function disjointSelection(cones: readonly (readonly number[])[], numNodes: number): { chosen: number[]; gates: number } {
+  const order = cones.map((_, i) => i).sort((a, b) => cones[b]!.length - cones[a]!.length || a - b);
+  const taken = new Uint8Array(numNodes);
+  const chosen: number[] = [];
+  let gates = 0;
+  for (const i of order) {
+    const cone = cones[i]!;
+    if (cone.some((v) => taken[v] === 1)) continue;
+    for (const v of cone) taken[v] = 1;
+    gates += cone.length;
+    chosen.push(i);
+  }
+  return { chosen: chosen.sort((a, b) => a - b), gates };
+}
+
+/**
+ * Primary inputs in the cone of each node up to `maxNode`, bottom-up, as
+ * sorted node ids; a list that would grow past `cap` stops at cap + 1
+ * entries (wider than any entry: only "too wide" matters then).
+ */
+function structuralSupports(c: Circuit, maxNode: number, cap: number): (readonly number[])[] {
+  const sup: (readonly number[])[] = [[]];
+  for (let v = 1; v <= Math.min(maxNode, c.numInputs); v++) sup.push([v]);
+  for (let v = c.numInputs + 1; v <= maxNode; v++) {
+    const set = new Set<number>();
+    for (const f of gateFanins(c, v - c.numInputs - 1)) {
+      for (const x of sup[f >>> 1]!) {
+        set.add(x);
+        if (set.size > cap) break;
+      }
+      if (set.size > cap) break;
+    }
+    sup.push([...set].sort((a, b) => a - b));
+  }
+  return sup;
+}
+
+/**
+ * Tests every output and every node of `p.nodes` over its structural
+ * support (see the module documentation); adds a candidate for each match
+ * not already among `candidates` (same root, leaves and entry).
+ */
+function directTests(
+  circuit: Circuit,
+  p: FindFunctionsParams,
+  lib: PreparedLibrary,
+  classOf: (f: TruthTable) => { key: string; transform: NpnTransform },
+  candidates: Candidate[],
+): DirectTest[] {
+  const targets: { node: number; why: 'output' | 'named'; name: string }[] = [];
+  const seen = new Set<number>();
+  circuit.outputs.forEach((lit, k) => {
+    if (!seen.has(lit >>> 1)) (seen.add(lit >>> 1), targets.push({ node: lit >>> 1, why: 'output', name: circuit.outputNames[k]! }));
+  });
+  const total = numNodes(circuit);
+  for (const v of p.nodes) {
+    if (!Number.isInteger(v) || v < 0 || v >= total) throw new UsageError(`node ${v}: no node with this id (the circuit has nodes 0..${total - 1})`, 'bad-param');
+    if (!seen.has(v)) (seen.add(v), targets.push({ node: v, why: 'named', name: nodeName(circuit, v) }));
+  }
+  if (targets.length === 0) return [];
+  const arities = lib.entries.filter((e) => e.outputs.length === 1).map((e) => e.numInputs);
+  const cap = arities.length ? Math.max(...arities) : 0;
+  const supports = structuralSupports(circuit, Math.max(...targets.map((t) => t.node)), cap);
+  const known = new Set(candidates.filter((c) => c.roots.length === 1).map((c) => `${c.roots[0]}|${c.leaves.join(',')}|${c.entry.name}`));
+  return targets.map(({ node, why, name }) => {
+    const leaves = supports[node]!;
+    const base = { node, name, why, support: leaves.length };
+    if (node <= circuit.numInputs) return { ...base, status: 'not-a-gate' as const };
+    if (leaves.length > cap) return { ...base, status: 'support-too-wide' as const };
+    // a gate without inputs in its cone is a constant: no entry has 0 inputs
+    if (leaves.length === 0) return { ...base, status: 'partial-support' as const };
+    const f = cutFunction(circuit, node, leaves);
+    if (!isFullSupport(f)) return { ...base, status: 'partial-support' as const };
+    const cone = coneNodes(circuit, [node], leaves);
+    if (why === 'output' && cone.length < p.minConeGates) return { ...base, status: 'small-cone' as const };
+    const m = matchSingle(lib, f, classOf(f));
+    if (!m) return { ...base, status: 'no-match' as const };
+    if (!known.has(`${node}|${leaves.join(',')}|${m.entry.name}`)) candidates.push({ entry: m.entry, roots: [node], leaves, mapping: m.mapping, functions: [f], cone });
+    return { ...base, status: 'matched' as const, match: m.entry.name };
+  });
 }

@@ -37,5 +37,6 @@ export {
   type FindFunctionsParams,
   type FindFunctionsStats,
   type FindFunctionsResult,
+  type DirectTest,
   type FunctionMatch,
 } from './find-functions.js';

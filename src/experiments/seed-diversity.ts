@@ -54,7 +54,7 @@ export async function runSeedDiversity(cfg: ExperimentConfig): Promise<Experimen
     notes: [
       'Only seeds whose circuit implements the task are compared.',
       'Distinct = not isomorphic: not equal after renumbering gates, swapping the two fanins of a gate, and complementing a gate while its readers absorb the complement (free in B2); inputs and outputs stay in place. Functionally equal circuits are all isomorphism classes of the same function; input permutations are not factored out.',
-      '`coverage`: fraction of gates inside the cone of some match of `waterloo find` (default library, cones of at least 2 gates); `matched`: library functions found, with the number of distinct circuits containing each.',
+      '`coverage`: fraction of gates inside the cones of disjoint matches of `waterloo find` (default library, cones of at least 2 gates, every output also tested over its whole input support; matches chosen greedily, largest cone first, so an output that computes a library function over its inputs covers its whole cone); `matched`: library functions found, with the number of distinct circuits containing each.',
     ],
     tables: [
       { title: 'Summary per task and model', columns: ['task', 'model', 'exact seeds', 'distinct circuits', 'sizes', 'mean coverage', 'matched'], rows: summary },

@@ -24,7 +24,8 @@ describe('waterloo find', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^FA: 2 matches$/m);
     expect(r.stdout).toMatch(/= FA\(.*a0.*\)/);
-    expect(r.stdout).toMatch(/^coverage: \d+ of \d+ gates \(\d+\.\d%\) lie inside a match$/m);
+    expect(r.stdout).toMatch(/^coverage: \d+ of \d+ gates \(\d+\.\d%\) lie inside \d+ disjoint match(es)? \(chosen greedily, largest cone first\)$/m);
+    expect(r.stdout).toMatch(/^overlapping: \d+ of \d+ gates \(\d+\.\d%\) lie inside some match \(of \d+, which may share gates\)$/m);
   });
 
   it('--json gives {matches, coverage, gates}', () => {
@@ -32,7 +33,7 @@ describe('waterloo find', () => {
     const r = runWaterloo(['find', '--json', adderFile(dir)]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['matches', 'coverage', 'gates']));
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['matches', 'coverage', 'disjointMatches', 'overlappingCoverage', 'gates', 'direct']));
     const fas = j.matches.filter((m: { name: string }) => m.name === 'FA');
     expect(fas).toHaveLength(2);
     expect(fas[0].leafNames.sort()).toEqual(['a0', 'b0', 'cin']);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import {
   checkEquivalence,
   InputFileError,
@@ -139,17 +139,68 @@ async function checkPairs(file: string, params: Partial<CheckEquivalenceParams>,
   return different ? EXIT.negative : unknown ? EXIT.unknown : EXIT.ok;
 }
 
+/** Extensions of a truth-table file given as eq's second positional (the rest are circuits); those readSpec reads as tables. */
+const SPEC_FILE_EXTENSIONS = new Set(['.truth', '.hex', '.tt']);
+
+/**
+ * `eq CIRCUIT SPEC`: the circuit against a function (--problem, --tt/--inputs
+ * or a truth-table file), by exhaustive simulation. Loads spec-input (and
+ * with it the whole library) only here, so the two-circuit path stays light.
+ */
+async function checkCircuitAgainstSpec(
+  opts: { tt?: string | undefined; inputs?: number | undefined; problem?: string | undefined; method: string; json?: boolean | undefined },
+  args: readonly string[],
+  io: CommandIo,
+): Promise<number> {
+  if (args.length < 1 || args.length > 2) throw new UsageError('eq: expects CIRCUIT and one spec: --problem NAME, --tt HEX[,HEX] --inputs N, or a .truth/.hex file');
+  if (opts.method === 'sat') throw new UsageError('eq: checking a circuit against a spec is exhaustive simulation; --method sat is for two circuits');
+  const [{ readSpec }, { checkAgainstSpec, hasDontCares }] = await Promise.all([import('../spec-input.js'), import('../../index.js')]);
+  const source = readSpec('eq', { tt: opts.tt, inputs: opts.inputs, problem: opts.problem }, args.slice(1));
+  const file = args[0]!;
+  const circuit = readCircuitFile(file);
+  const v = checkAgainstSpec(circuit, source.spec, { circuit: file, spec: source.label });
+  const dc = hasDontCares(source.spec);
+  if (opts.json) {
+    if (v.verdict === 'equivalent') printJson(io, { verdict: v.verdict, method: v.method, spec: source.label, dontCares: dc, stats: v.stats });
+    else {
+      printJson(io, {
+        verdict: v.verdict,
+        method: v.method,
+        spec: source.label,
+        dontCares: dc,
+        output: v.outputName,
+        outputIndex: v.output,
+        counterexample: bits(v.counterexample),
+        minterm: v.minterm,
+        expected: v.expected,
+        got: v.got,
+        stats: v.stats,
+      });
+    }
+  } else if (v.verdict === 'equivalent') {
+    io.out(`equivalent (${v.method}): ${file} computes ${source.label}${dc ? ' on its care set' : ''}\n`);
+  } else {
+    io.out(
+      `different: output ${v.outputName} (index ${v.output}) is ${v.got ? 1 : 0} in ${file} but ${source.label} wants ${v.expected ? 1 : 0} ` +
+        `for input ${bits(v.counterexample)} (x0 first; minterm ${v.minterm})\n`,
+    );
+  }
+  return v.verdict === 'equivalent' ? EXIT.ok : EXIT.negative;
+}
+
 const WINDOW_OPTIONS = ['window', 'leaves', 'tt', 'problem', 'any-input-order', 'any-output-order', 'negations'] as const;
 
 export const eqCommand = defineCommand({
   name: 'eq',
-  summary: 'check whether two circuits (or a window and a function) are equivalent (exit 0 equivalent, 1 different, 4 unknown)',
+  summary: 'check whether two circuits (or a circuit and a function, or a window and a function) are equivalent (exit 0 equivalent, 1 different, 4 unknown)',
   usage:
     'A B [--match name|position] [--method auto|exhaustive|sat] [--timeout S] [--json]\n' +
+    '       eq CIRCUIT (--problem NAME | --tt HEX[,HEX] --inputs N | SPEC.truth | SPEC.hex) [--json]\n' +
     '       eq --pairs FILE [--match name|position] [--method auto|exhaustive|sat] [--timeout S] [--json]\n' +
     '       eq --window ROOTS --leaves LEAVES CIRCUIT [SPEC_CIRCUIT | --tt HEX --inputs N | --problem NAME] [--any-input-order] [--any-output-order] [--negations] [--json]',
   description:
     'The counterexample lists input values in A\'s input order, input 0 first ("counterexample": "0101..." means x0=0, x1=1, ...); it is replayed by simulation on both circuits before it is printed. ' +
+    'With a spec instead of B (--problem maj:5, --tt HEX[,HEX] --inputs N, or a second positional ending in .truth, .hex or .tt, read as by `waterloo min`), CIRCUIT is checked against the function by exhaustive simulation (inputs and outputs by position: input i is x_i, output k is table k; don\'t-care minterms of the spec are ignored); "different" names the output (and its index), the input vector and minterm, and the value the spec expects against the one CIRCUIT computes, replayed by simulation before it is printed. Different input or output counts are bad input (exit 3) naming both counts. ' +
     'With --pairs FILE, every line `A B` of FILE (whitespace-separated paths, relative to FILE\'s directory; blank lines and # comments skipped; FILE - reads stdin, relative to the current directory) is checked in this one process, with the same options and --timeout per pair, and reported as it finishes: "A B: equivalent (sat, 12 ms)", or with --json one JSON object per line (the single-pair fields plus a, b, line and ms, the pair\'s time including reading its files). A malformed line is reported before any check; a circuit file that cannot be read stops the batch (exit 3) after the pairs before it have been reported. ' +
     'With --window, the logic of CIRCUIT between the cut LEAVES and the ROOTS (comma-separated node ids or names) is compared with a circuit file, a truth table (--tt, hex, x0 = LSB; comma-separated for several outputs) or a problem (--problem maj:3); leaf i is target input i unless --any-input-order.',
   options: {
@@ -159,9 +210,9 @@ export const eqCommand = defineCommand({
     timeout: { type: 'number', help: 'time limit in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
     window: { type: 'string', help: 'window mode: the roots (comma-separated node ids or names)', metavar: 'ROOTS' },
     leaves: { type: 'string', help: 'window mode: the leaves, a cut of the roots', metavar: 'LEAVES' },
-    tt: { type: 'string', help: 'window mode: target truth table(s) in hex, comma-separated per output', metavar: 'HEX' },
-    inputs: { type: 'number', help: 'window mode: number of inputs of --tt', default: 0, min: 0, metavar: 'N' },
-    problem: { type: 'string', help: 'window mode: target problem, e.g. maj:3, fa', metavar: 'NAME' },
+    tt: { type: 'string', help: 'spec or window target: truth table(s) in hex, comma-separated per output (x0 = LSB of the minterm; MAJ3 = e8)', metavar: 'HEX' },
+    inputs: { type: 'int', help: 'number of inputs of --tt', min: 0, max: 20, metavar: 'N' },
+    problem: { type: 'string', help: 'spec or window target: a named problem, e.g. maj:5, fa (waterloo problem --list)', metavar: 'NAME' },
     'any-input-order': { type: 'boolean', help: 'window mode: search for the input correspondence' },
     'any-output-order': { type: 'boolean', help: 'window mode: search for the output correspondence' },
     negations: { type: 'boolean', help: 'window mode: allow complemented inputs/outputs in the correspondence' },
@@ -214,7 +265,9 @@ export const eqCommand = defineCommand({
       );
       return reportWindow(v, opts.json === true, io);
     }
-    if (args.length !== 2) throw new UsageError('eq: expects two circuit files A and B');
+    const specFile = args.length === 2 && SPEC_FILE_EXTENSIONS.has(extname(args[1]!).toLowerCase());
+    if (opts.tt !== undefined || opts.problem !== undefined || specFile) return checkCircuitAgainstSpec(opts, args, io);
+    if (args.length !== 2) throw new UsageError('eq: expects two circuit files A and B, or CIRCUIT and a spec (--problem NAME, --tt HEX --inputs N, or a .truth/.hex file)');
     const a = readCircuitFile(args[0]!);
     const b = readCircuitFile(args[1]!);
     const v = await checkEquivalence(a, b, params);
