@@ -10,6 +10,7 @@ import type { ResultsStore, StoreRecord } from '../../src/store/types.js';
 import { packageRoot } from '../../src/version.js';
 import { ROOT, runWaterloo, tempDir } from '../helpers/cli.js';
 import { fakeRecord } from './fake-record.js';
+import { verifiedRecord } from './verified-record.js';
 
 const opened: ResultsStore[] = [];
 async function open(path: string): Promise<ResultsStore> {
@@ -160,10 +161,10 @@ describe('SQLite results store', () => {
     const dir = tempDir();
     const a = await open(join(dir, 'a.db'));
     const b = await open(join(dir, 'b.db'));
-    a.put(fakeRecord('maj:3', 'optimal', 4, 4));
-    a.put(fakeRecord('maj:5', 'feasible', 11, 8));
-    b.put(fakeRecord('maj:5', 'optimal', 10, 10));
-    b.put(fakeRecord('maj:7', 'unknown', undefined, 12));
+    a.put(verifiedRecord('maj:3', 'optimal', 4));
+    a.put(verifiedRecord('maj:5', 'feasible', 8));
+    b.put(verifiedRecord('maj:5', 'optimal', 9));
+    b.put(verifiedRecord('thr:5:2', 'unknown', 9));
     a.close();
     b.close();
     const r = await mergeStores(join(dir, 'm.db'), [join(dir, 'a.db'), join(dir, 'b.db')]);
