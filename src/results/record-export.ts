@@ -50,7 +50,8 @@ export function verifyRecordExport(path: string, records: readonly StoreRecord[]
 
 /**
  * Every record of a store: a `.jsonl` export (each record re-checked: a
- * refused one is a ValidationError naming it), or a SQLite store (which must exist).
+ * refused one is a ValidationError naming it), or a SQLite store (which must
+ * exist; opened read-only, so the file is left untouched).
  */
 export async function loadRecords(path: string): Promise<StoreRecord[]> {
   if (path.endsWith('.jsonl')) {
@@ -59,7 +60,7 @@ export async function loadRecords(path: string): Promise<StoreRecord[]> {
     if (refused.length) throw new ValidationError(refused.join('\n'), 'bad-record');
     return accepted;
   }
-  const store = await openStore(path, { mustExist: true });
+  const store = await openStore(path, { readonly: true });
   try {
     return store.list();
   } finally {

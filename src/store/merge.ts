@@ -62,7 +62,7 @@ export async function mergeStores(into: string, from: readonly string[]): Promis
     const before = out.count();
     const inputs: MergeInputReport[] = [];
     for (const f of from) {
-      const src = await openStore(f, { mustExist: true });
+      const src = await openStore(f, { readonly: true });
       try {
         const records = src.list();
         // a store from elsewhere is a set of claims: each record is re-checked before it can replace one of ours
