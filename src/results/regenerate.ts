@@ -186,7 +186,7 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
       let column = loadCensusColumn(path, basis, c.inputs);
       if (p.solve !== false && column.entries.length < column.totalClasses!) {
         log(`census ${basis} n=${c.inputs}: ${column.totalClasses! - column.entries.length} classes to solve`);
-        const r = await census({ inputs: c.inputs, basis, encoder: 'ssv', backend: p.backend ?? 'auto', storePath: path, jobs, classTimeLimitMs: timeout * 1000, version: waterlooVersion() });
+        const r = await census({ inputs: c.inputs, basis, encoder: 'ssv', backend: p.backend ?? 'auto', storePath: path, jobs, classTimeLimitMs: timeout * 1000, version: waterlooVersion(), onWarning: (m) => log(`warning: ${m}`) });
         censusClassesSolved += r.stats.solved;
         column = loadCensusColumn(path, basis, c.inputs);
       }
