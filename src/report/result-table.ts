@@ -8,6 +8,7 @@
 import { BASES, type BasisName } from '../core/basis.js';
 import { ValidationError } from '../errors.js';
 import { PROBLEM_FAMILIES } from '../problems/families.js';
+import { problemItemMatches, type ProblemItem } from '../problems/parse-problem.js';
 import type { InstanceStatus, StoreRecord } from '../store/types.js';
 import { provenanceOf, type Provenance } from './provenance.js';
 
@@ -48,6 +49,8 @@ export interface ResultTable {
 export interface ResultTableQuery {
   /** Only this family (case-insensitive). */
   readonly family?: string;
+  /** Only instances selected by one of these `--problem` items (families, families with leading parameters, full names). */
+  readonly problems?: readonly ProblemItem[];
   /** Only these bases, in this column order (default: every basis present, in the registry's order). */
   readonly bases?: readonly BasisName[];
   /** Only this encoder (default: all, merged per cell). */
@@ -106,7 +109,7 @@ function mergeCell(records: readonly StoreRecord[]): TableCell {
 export function buildResultTable(records: readonly StoreRecord[], query: ResultTableQuery = {}): ResultTable {
   const family = query.family?.toLowerCase();
   const chosen = records.filter(
-    (r) => (family === undefined || r.family === family) && (query.bases === undefined || query.bases.includes(r.basis)) && (query.encoder === undefined || r.encoder === query.encoder),
+    (r) => (family === undefined || r.family === family) && (query.problems === undefined || query.problems.some((item) => problemItemMatches(item, r))) && (query.bases === undefined || query.bases.includes(r.basis)) && (query.encoder === undefined || r.encoder === query.encoder),
   );
   const byProblem = new Map<string, StoreRecord[]>();
   for (const r of chosen) {

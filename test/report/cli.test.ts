@@ -65,6 +65,22 @@ describe('waterloo table / plot / results', () => {
     expect(tex).not.toContain('thr');
   });
 
+  it('table --problem takes the list sweep takes (families, leading parameters, full names) and refuses unknown families (exit 2)', async () => {
+    const csvProblems = (out: string) => [...new Set(out.trim().split('\n').slice(1).map((l) => l.split(',')[1]))].sort();
+    const both = await cli(['table', '--store', storePath, '--format', 'csv', '--problem', 'maj,thr']);
+    expect(both.code).toBe(0);
+    expect(csvProblems(both.stdout)).toEqual(['maj:3', 'maj:5', 'thr:10:2', 'thr:3:2']);
+    const mixed = await cli(['table', '--store', storePath, '--format', 'csv', '--problem', 'MAJ:5, thr:3, mod3']);
+    expect(csvProblems(mixed.stdout)).toEqual(['maj:5', 'mod3:3:0', 'thr:3:2']);
+    for (const bad of ['bogus', 'maj,bogus', 'maj:x', ',']) {
+      const r = await cli(['table', '--store', storePath, '--problem', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    const bogus = await cli(['table', '--store', storePath, '--problem', 'bogus']);
+    expect(bogus.stderr).toMatch(/unknown problem family 'bogus'.*known: .*maj:n, thr:n:k/);
+  });
+
   it('table refuses a missing store (exit 3) and a bad format or basis (exit 2)', async () => {
     expect((await cli(['table', '--store', join(dir, 'none.db')])).code).toBe(3);
     expect((await cli(['table', '--store', storePath, '--format', 'html'])).code).toBe(2);
