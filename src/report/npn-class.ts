@@ -30,9 +30,9 @@ import { composeNpn, invertNpn, npnCanonize } from '../tt/npn.js';
 /** The best an instance's NPN class offers beyond the instance's own records (fields absent when its own records are as good). */
 export interface ClassEvidence {
   /** A smaller circuit from an equivalent instance, transformed to this instance and verified. */
-  readonly circuit?: { readonly size: number; readonly from: string; readonly listing: string };
+  readonly circuit?: { readonly size: number; readonly from: string; readonly listing: string; readonly record: StoreRecord };
   /** A higher lower bound proven for an equivalent instance. */
-  readonly bound?: { readonly lowerBound: number; readonly from: string };
+  readonly bound?: { readonly lowerBound: number; readonly from: string; readonly record: StoreRecord };
 }
 
 const isNpnKey = (r: StoreRecord): boolean => r.outputs === 1 && r.specKey.startsWith('npn:');
@@ -92,13 +92,13 @@ export function npnClassEvidence(records: readonly StoreRecord[]): Map<string, C
       for (const r of candidates) {
         const t = transformedCircuit(r, p);
         if (t === undefined) continue;
-        circuit = { size: t.size, from: r.problem, listing: formatListing(t.circuit) };
+        circuit = { size: t.size, from: r.problem, listing: formatListing(t.circuit), record: r };
         break;
       }
       if (circuit === undefined && boundRecord === undefined) continue;
       out.set(cellKey(p, group[0]!.basis), {
         ...(circuit ? { circuit } : {}),
-        ...(boundRecord ? { bound: { lowerBound: boundRecord.lowerBound, from: boundRecord.problem } } : {}),
+        ...(boundRecord ? { bound: { lowerBound: boundRecord.lowerBound, from: boundRecord.problem, record: boundRecord } } : {}),
       });
     }
   }

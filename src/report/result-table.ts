@@ -140,18 +140,24 @@ export function buildResultTable(records: readonly StoreRecord[], query: ResultT
     else byProblem.set(r.problem, [r]);
   }
   const rows: TableRow[] = [];
+  const borrowed = new Set<StoreRecord>();
   for (const [problem, list] of byProblem) {
     const first = list[0]!;
     const cells: Partial<Record<BasisName, TableCell>> = {};
     // Bases in registry order, so the JSON form does not depend on the order of the records.
     for (const basis of BASIS_ORDER) {
       const of = list.filter((r) => r.basis === basis);
-      if (of.length) cells[basis] = mergeCell(of, classEvidenceOf(fromClass, problem, basis));
+      if (!of.length) continue;
+      const ev = classEvidenceOf(fromClass, problem, basis);
+      cells[basis] = mergeCell(of, ev);
+      // the provenance covers the equivalent instances' records a cell took from
+      if (ev?.circuit) borrowed.add(ev.circuit.record);
+      if (ev?.bound) borrowed.add(ev.bound.record);
     }
     rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells });
   }
   rows.sort(compareRows);
   const present = new Set(chosen.map((r) => r.basis));
   const bases = query.bases ? [...query.bases] : BASIS_ORDER.filter((b) => present.has(b));
-  return { bases, rows, provenance: provenanceOf(chosen) };
+  return { bases, rows, provenance: provenanceOf([...new Set([...chosen, ...borrowed])]) };
 }

@@ -5,7 +5,7 @@ import { formatTable } from '../../src/report/format-table.js';
 import { npnClassEvidence } from '../../src/report/npn-class.js';
 import { buildResultTable } from '../../src/report/result-table.js';
 import { parseListing } from '../../src/io/listing-read.js';
-import { parseProblem } from '../../src/problems/parse-problem.js';
+import { parseProblem, parseProblemItem } from '../../src/problems/parse-problem.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { verifyCircuit } from '../../src/synth/verify.js';
 import { runWaterloo, tempDir } from '../helpers/cli.js';
@@ -59,6 +59,11 @@ describe('NPN classes in tables', () => {
     // different bases and non-NPN keys never share
     expect(npnClassEvidence([thr52, { ...thr54, basis: 'U2' }]).size).toBe(0);
     expect(npnClassEvidence([{ ...thr52, specKey: 'sha256:x' }, { ...thr54, specKey: 'sha256:x' }]).size).toBe(0);
+    // a table of one instance that borrows from another counts the borrowed record in its provenance
+    const one = buildResultTable([thr52, thr54], { problems: [parseProblemItem('thr:5:2')] });
+    expect(one.rows.map((r) => r.problem)).toEqual(['thr:5:2']);
+    expect(one.rows[0]!.cells.B2).toMatchObject({ size: 10, sizeFrom: 'thr:5:4' });
+    expect(one.provenance.records).toBe(2);
     // a table without equivalent instances has no marker and no extra legend
     expect(formatTable(buildResultTable([thr54]), 'md')).not.toContain('†');
   });
