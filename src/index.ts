@@ -144,6 +144,10 @@ export {
   MAX_PROBLEM_INPUTS,
   parseProblem,
   familyByName,
+  parseProblemItem,
+  parseProblemList,
+  problemItemMatches,
+  type ProblemItem,
   writeProblemCatalog,
   renderProblemCatalog,
   type FamilyInfo,
@@ -322,7 +326,8 @@ export {
 export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
 export { runSweep, sweepWorkerPath, hardLimitMs, type RunSweepParams, type SweepProgress, type SweepResult, type SweepFailure } from './sweep/sweep.js';
 export { createProgressPrinter, progressLine, formatDuration, type ProgressPrinter } from './sweep/progress.js';
-export { mergeStores, type MergeReport, type MergeInputReport } from './store/merge.js';
+export { mergeStores, type MergeReport, type MergeInputReport, type RefusedRecord } from './store/merge.js';
+export { verifyRecord, recordLabel, type RecordCheck } from './store/verify-record.js';
 export type { SqliteResultsStore } from './store/sqlite-store.js';
 export {
   regenerateResults,

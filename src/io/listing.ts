@@ -6,7 +6,8 @@ import { gateFanins, type Circuit } from '../core/circuit.js';
 import { GateKind, GATE_KIND_NAMES } from '../core/gate.js';
 import { toHex } from '../tt/truth-table.js';
 
-const OP_NAMES: Record<number, string> = { 8: 'AND', 14: 'OR', 6: 'XOR', 7: 'NAND', 1: 'NOR', 9: 'XNOR', 2: 'GT', 4: 'LT', 11: 'GEQ', 13: 'LEQ' };
+/** Names of the two-input ops a listing spells out (others are LUT_<hex>). */
+export const LISTING_OP_NAMES: Readonly<Record<number, string>> = { 8: 'AND', 14: 'OR', 6: 'XOR', 7: 'NAND', 1: 'NOR', 9: 'XNOR', 2: 'GT', 4: 'LT', 11: 'GEQ', 13: 'LEQ' };
 
 /** Name of node v for listings: its input name, its gate name, or g<index>. */
 export function nodeLabel(c: Circuit, v: number): string {
@@ -33,7 +34,7 @@ export function gateOpLabel(c: Circuit, g: number): string {
   const kind = c.kinds[g] as GateKind;
   if (kind !== GateKind.Lut) return GATE_KIND_NAMES[kind];
   const tt = c.luts.get(g)!;
-  if (tt.numVars === 2 && OP_NAMES[tt.words[0]! & 15]) return OP_NAMES[tt.words[0]! & 15]!;
+  if (tt.numVars === 2 && LISTING_OP_NAMES[tt.words[0]! & 15]) return LISTING_OP_NAMES[tt.words[0]! & 15]!;
   return `LUT_${toHex(tt)}`;
 }
 

@@ -45,3 +45,47 @@ export function parseProblem(text: string): ProblemInstance {
   if (why !== undefined) bad(why);
   return { name: [info.name, ...params].join(':'), family: info.name as FamilyName, params, ...info.generate(params) };
 }
+
+/**
+ * One item of a `--problem` list: a family (`thr`), a family with its leading
+ * parameters (`mod3:5`), or a full instance name (`maj:5`).
+ */
+export interface ProblemItem {
+  readonly family: FamilyInfo;
+  /** The parameters given, in the family's order (all of them when `full`). */
+  readonly params: readonly number[];
+  /** Whether the item names one instance (then `name` is its canonical spelling). */
+  readonly full: boolean;
+  readonly name?: string;
+}
+
+/**
+ * Parses one `--problem` item (see {@link ProblemItem}).
+ * @throws UsageError `unknown-problem` for an unknown family (the message lists the known ones), `bad-problem` for bad parameters.
+ */
+export function parseProblemItem(item: string): ProblemItem {
+  const s = item.trim();
+  const [fam = '', ...rest] = s.split(':');
+  const info = familyByName(fam);
+  if (info === undefined || rest.length >= info.params.length) {
+    const p = parseProblem(s); // the parser's message for unknown families and bad full names
+    return { family: familyByName(p.family)!, params: p.params, full: true, name: p.name };
+  }
+  if (!rest.every((r) => /^\d+$/.test(r))) throw new UsageError(`--problem ${s}: parameters must be non-negative integers (syntax ${info.syntax})`, 'bad-problem');
+  return { family: info, params: rest.map(Number), full: false };
+}
+
+/**
+ * A comma-separated `--problem` list (as sweep, queue push and table take it), in the order given.
+ * @throws UsageError as {@link parseProblemItem}, or for an empty list.
+ */
+export function parseProblemList(text: string): ProblemItem[] {
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length === 0) throw new UsageError('--problem: no problem given', 'bad-problem');
+  return items.map(parseProblemItem);
+}
+
+/** Whether the instance (family, params) is one the item selects. */
+export function problemItemMatches(item: ProblemItem, instance: { readonly family: string; readonly params: readonly number[] }): boolean {
+  return instance.family === item.family.name && item.params.every((v, i) => instance.params[i] === v) && (!item.full || instance.params.length === item.params.length);
+}

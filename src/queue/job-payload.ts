@@ -6,6 +6,7 @@
  */
 import { ValidationError } from '../errors.js';
 import type { StoreRecord } from '../store/types.js';
+import { recordLabel, verifyRecord } from '../store/verify-record.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
 
 /** BullMQ job name of every waterloo job (one kind of job per queue). */
@@ -58,9 +59,10 @@ export function parseJobData(data: unknown, jobId: string): SweepInstance {
 }
 
 /**
- * The record a completed job returned, checked for the fields the store and
- * tables rely on (the store checks its key fields again on put).
- * @throws ValidationError code `bad-result` otherwise.
+ * The record a completed job returned, re-checked as any record from outside
+ * the process ({@link verifyRecord}: circuit simulated against the
+ * instance's spec, size recomputed, status implied by size and bound).
+ * @throws ValidationError code `bad-result` otherwise, naming the job, the instance and why.
  */
 export function parseJobResult(value: unknown, jobId: string): StoreRecord {
   const r = value as Partial<Record<keyof StoreRecord, unknown>> | null;
@@ -77,5 +79,8 @@ export function parseJobResult(value: unknown, jobId: string): StoreRecord {
     typeof r.evidence === 'object' &&
     r.evidence !== null;
   if (!ok) throw new ValidationError(`job ${jobId}: the return value is not a waterloo store record`, 'bad-result');
-  return r as unknown as StoreRecord;
+  const record = r as unknown as StoreRecord;
+  const check = verifyRecord(record);
+  if (!check.ok) throw new ValidationError(`job ${jobId}: record of ${recordLabel(record)} refused: ${check.reason}`, 'bad-result');
+  return record;
 }

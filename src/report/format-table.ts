@@ -23,20 +23,36 @@ export const TABLE_LEGEND =
   '"timeout (≥ b)": no circuit found within the time limit, the minimum is at least b. ' +
   '"—": not run.';
 
+/** Marks a cell whose size or bound comes from an NPN-equivalent instance. */
+export const NPN_MARK = '†';
+
+/** The legend line for {@link NPN_MARK}, shown under tables that have such cells. */
+export const NPN_LEGEND =
+  '† : taken from an NPN-equivalent instance (the same function up to permuting and negating inputs and negating the output, so the same minimum size in every basis): ' +
+  'its circuit, transformed to this instance and simulated against it, or its proven lower bound; the CSV and JSON forms name the instance.';
+
+const fromClass = (c: TableCell | undefined): boolean => c?.sizeFrom !== undefined || c?.boundFrom !== undefined;
+
+/** Whether any shown cell uses an equivalent instance's record. */
+function hasClassCells(t: ResultTable): boolean {
+  return t.rows.some((r) => t.bases.some((b) => fromClass(r.cells[b])));
+}
+
 /** Family label in tables: upper case (`MAJ`, `MOD3`). */
 function familyLabel(family: string): string {
   return family.toUpperCase();
 }
 
-function cellText(cell: TableCell | undefined, ge: string, missing: string): string {
+function cellText(cell: TableCell | undefined, ge: string, missing: string, mark = NPN_MARK): string {
   if (!cell) return missing;
+  const m = fromClass(cell) ? mark : '';
   switch (cell.status) {
     case 'optimal':
-      return String(cell.size);
+      return `${cell.size}${m}`;
     case 'feasible':
-      return `${cell.size} (${ge}${cell.lowerBound})`;
+      return `${cell.size} (${ge}${cell.lowerBound})${m}`;
     case 'unknown':
-      return `timeout (${ge}${cell.lowerBound})`;
+      return `timeout (${ge}${cell.lowerBound})${m}`;
   }
 }
 
@@ -55,7 +71,8 @@ function formatMarkdown(t: ResultTable): string {
     const cells = t.bases.map((b) => cellText(r.cells[b], '≥ ', '—'));
     lines.push(`| ${[labels[i]!, `\`${r.problem}\``, String(r.inputs), ...cells].map(escape).join(' | ')} |`);
   });
-  return `${lines.join('\n')}\n\n${TABLE_LEGEND}\n\n<sub>${escape(formatProvenance(t.provenance))}</sub>\n`;
+  const legend = hasClassCells(t) ? `${TABLE_LEGEND}\n\n${NPN_LEGEND}` : TABLE_LEGEND;
+  return `${lines.join('\n')}\n\n${legend}\n\n<sub>${escape(formatProvenance(t.provenance))}</sub>\n`;
 }
 
 const TEX_SPECIALS: Record<string, string> = {
@@ -86,11 +103,12 @@ function formatLatex(t: ResultTable): string {
   ];
   t.rows.forEach((r, i) => {
     if (i > 0 && labels[i] !== '') lines.push('\\midrule');
-    const cells = t.bases.map((b) => cellText(r.cells[b], '$\\geq$', '--'));
+    const cells = t.bases.map((b) => cellText(r.cells[b], '$\\geq$', '--', '\\textsuperscript{\\dag}'));
     lines.push(`${texEscape(labels[i]!)} & \\texttt{${texEscape(r.problem)}} & ${r.inputs} & ${cells.join(' & ')} \\\\`);
   });
   const legend = texEscape(TABLE_LEGEND).replace(/≥ /g, '$\\geq$').replace(/—/g, '--').replace(/"([^"]*)"/g, '``$1\'\'');
-  lines.push('\\bottomrule', '\\end{tabular}', texNotes([legend, texEscape(formatProvenance(t.provenance))]));
+  const npnLegend = texEscape(NPN_LEGEND).replace(/^† :/, '\\textsuperscript{\\dag}:');
+  lines.push('\\bottomrule', '\\end{tabular}', texNotes([legend, ...(hasClassCells(t) ? [npnLegend] : []), texEscape(formatProvenance(t.provenance))]));
   return lines.join('\n') + '\n';
 }
 
@@ -101,20 +119,20 @@ function csvField(v: string | number | undefined): string {
 }
 
 function formatCsv(t: ResultTable): string {
-  const header = ['family', 'problem', 'params', 'inputs', 'outputs', 'basis', 'status', 'size', 'lower_bound', 'seconds', 'encoders'];
+  const header = ['family', 'problem', 'params', 'inputs', 'outputs', 'basis', 'status', 'size', 'lower_bound', 'seconds', 'encoders', 'size_from', 'bound_from'];
   const lines = [header.join(',')];
   for (const r of t.rows) {
     for (const b of t.bases) {
       const c = r.cells[b];
       if (!c) continue;
-      lines.push([r.family, r.problem, r.params.join(' '), r.inputs, r.outputs, b, c.status, c.size, c.lowerBound, c.seconds, c.encoders.join(' ')].map(csvField).join(','));
+      lines.push([r.family, r.problem, r.params.join(' '), r.inputs, r.outputs, b, c.status, c.size, c.lowerBound, c.seconds, c.encoders.join(' '), c.sizeFrom, c.boundFrom].map(csvField).join(','));
     }
   }
   return lines.join('\n') + '\n';
 }
 
 function formatJson(t: ResultTable): string {
-  return JSON.stringify({ legend: TABLE_LEGEND, ...t }, null, 2) + '\n';
+  return JSON.stringify({ legend: hasClassCells(t) ? `${TABLE_LEGEND} ${NPN_LEGEND}` : TABLE_LEGEND, ...t }, null, 2) + '\n';
 }
 
 /** Renders the table in one of {@link TABLE_FORMATS}. */

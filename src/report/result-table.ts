@@ -8,7 +8,9 @@
 import { BASES, type BasisName } from '../core/basis.js';
 import { ValidationError } from '../errors.js';
 import { PROBLEM_FAMILIES } from '../problems/families.js';
+import { problemItemMatches, type ProblemItem } from '../problems/parse-problem.js';
 import type { InstanceStatus, StoreRecord } from '../store/types.js';
+import { classEvidenceOf, npnClassEvidence, type ClassEvidence } from './npn-class.js';
 import { provenanceOf, type Provenance } from './provenance.js';
 
 /** What a table knows about one problem in one basis, merged over every record (encoder) of that pair. */
@@ -22,6 +24,10 @@ export interface TableCell {
   readonly seconds: number;
   /** Encoders of the records merged into this cell, sorted. */
   readonly encoders: readonly string[];
+  /** When `size` comes from an NPN-equivalent instance (its circuit transformed to this one and re-simulated): that instance. */
+  readonly sizeFrom?: string;
+  /** When `lowerBound` comes from an NPN-equivalent instance's proof: that instance. */
+  readonly boundFrom?: string;
 }
 
 /** One problem instance. */
@@ -48,6 +54,8 @@ export interface ResultTable {
 export interface ResultTableQuery {
   /** Only this family (case-insensitive). */
   readonly family?: string;
+  /** Only instances selected by one of these `--problem` items (families, families with leading parameters, full names). */
+  readonly problems?: readonly ProblemItem[];
   /** Only these bases, in this column order (default: every basis present, in the registry's order). */
   readonly bases?: readonly BasisName[];
   /** Only this encoder (default: all, merged per cell). */
@@ -88,25 +96,42 @@ const STATUS_RANK: Record<InstanceStatus, number> = { optimal: 0, feasible: 1, u
  * verified and every lower bound proven, so the smallest size and the largest
  * bound together are the best statement; it is optimal when they meet.
  */
-function mergeCell(records: readonly StoreRecord[]): TableCell {
+function mergeCell(records: readonly StoreRecord[], fromClass: ClassEvidence | undefined): TableCell {
   const sizes = records.flatMap((r) => (r.size !== undefined ? [r.size] : []));
-  const size = sizes.length ? Math.min(...sizes) : undefined;
-  const lowerBound = Math.max(...records.map((r) => r.lowerBound));
+  const ownSize = sizes.length ? Math.min(...sizes) : undefined;
+  const ownBound = Math.max(...records.map((r) => r.lowerBound));
+  // npnClassEvidence only reports what beats the instance's own records
+  const size = fromClass?.circuit?.size ?? ownSize;
+  const lowerBound = fromClass?.bound?.lowerBound ?? ownBound;
   if (size !== undefined && lowerBound > size) {
     const r = records[0]!;
-    throw new ValidationError(`records of ${r.problem} in ${r.basis} contradict each other: a circuit of size ${size} and a lower bound of ${lowerBound}`, 'contradictory-records');
+    const via = fromClass?.circuit || fromClass?.bound ? ` (with the records of NPN-equivalent ${[fromClass.circuit?.from, fromClass.bound?.from].filter((x) => x !== undefined).join(', ')})` : '';
+    throw new ValidationError(`records of ${r.problem} in ${r.basis} contradict each other${via}: a circuit of size ${size} and a lower bound of ${lowerBound}`, 'contradictory-records');
   }
   const status: InstanceStatus = size === undefined ? 'unknown' : size === lowerBound ? 'optimal' : 'feasible';
   const reached = records.filter((r) => STATUS_RANK[r.status] <= STATUS_RANK[status]);
   const seconds = Math.min(...(reached.length ? reached : records).map((r) => r.seconds));
-  return { status, ...(size !== undefined ? { size } : {}), lowerBound, seconds, encoders: [...new Set(records.map((r) => r.encoder))].sort() };
+  return {
+    status,
+    ...(size !== undefined ? { size } : {}),
+    lowerBound,
+    seconds,
+    encoders: [...new Set(records.map((r) => r.encoder))].sort(),
+    ...(fromClass?.circuit ? { sizeFrom: fromClass.circuit.from } : {}),
+    ...(fromClass?.bound ? { boundFrom: fromClass.bound.from } : {}),
+  };
 }
 
-/** Builds the table from store records. */
+/**
+ * Builds the table from store records. A cell also uses the records of
+ * NPN-equivalent instances in its basis (npn-class.ts), from every family,
+ * not only the families shown; the cell then names the instance it took from.
+ */
 export function buildResultTable(records: readonly StoreRecord[], query: ResultTableQuery = {}): ResultTable {
+  const fromClass = npnClassEvidence(query.encoder === undefined ? records : records.filter((r) => r.encoder === query.encoder));
   const family = query.family?.toLowerCase();
   const chosen = records.filter(
-    (r) => (family === undefined || r.family === family) && (query.bases === undefined || query.bases.includes(r.basis)) && (query.encoder === undefined || r.encoder === query.encoder),
+    (r) => (family === undefined || r.family === family) && (query.problems === undefined || query.problems.some((item) => problemItemMatches(item, r))) && (query.bases === undefined || query.bases.includes(r.basis)) && (query.encoder === undefined || r.encoder === query.encoder),
   );
   const byProblem = new Map<string, StoreRecord[]>();
   for (const r of chosen) {
@@ -115,18 +140,24 @@ export function buildResultTable(records: readonly StoreRecord[], query: ResultT
     else byProblem.set(r.problem, [r]);
   }
   const rows: TableRow[] = [];
+  const borrowed = new Set<StoreRecord>();
   for (const [problem, list] of byProblem) {
     const first = list[0]!;
     const cells: Partial<Record<BasisName, TableCell>> = {};
     // Bases in registry order, so the JSON form does not depend on the order of the records.
     for (const basis of BASIS_ORDER) {
       const of = list.filter((r) => r.basis === basis);
-      if (of.length) cells[basis] = mergeCell(of);
+      if (!of.length) continue;
+      const ev = classEvidenceOf(fromClass, problem, basis);
+      cells[basis] = mergeCell(of, ev);
+      // the provenance covers the equivalent instances' records a cell took from
+      if (ev?.circuit) borrowed.add(ev.circuit.record);
+      if (ev?.bound) borrowed.add(ev.bound.record);
     }
     rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells });
   }
   rows.sort(compareRows);
   const present = new Set(chosen.map((r) => r.basis));
   const bases = query.bases ? [...query.bases] : BASIS_ORDER.filter((b) => present.has(b));
-  return { bases, rows, provenance: provenanceOf(chosen) };
+  return { bases, rows, provenance: provenanceOf([...new Set([...chosen, ...borrowed])]) };
 }

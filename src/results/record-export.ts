@@ -8,6 +8,7 @@ import { ValidationError } from '../errors.js';
 import { sortRecords } from '../report/result-table.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { StoreRecord } from '../store/types.js';
+import { recordLabel, verifyRecord } from '../store/verify-record.js';
 
 /** Reads a JSON-lines record export (absent file: no records); a line that is not JSON is an error naming its line. */
 export function readRecordExport(path: string): StoreRecord[] {
@@ -31,13 +32,35 @@ export function formatRecordExport(records: readonly StoreRecord[]): string {
   return sortRecords(records).map((r) => JSON.stringify(r) + '\n').join('');
 }
 
-/** Every record of a store: a `.jsonl` export, or a SQLite store (which must exist). */
+/**
+ * The records of an export that pass {@link verifyRecord}, and the refused
+ * ones named by file line, instance and reason (an export is text anyone may
+ * have edited, so each record is re-checked before it is used or stored).
+ */
+export function verifyRecordExport(path: string, records: readonly StoreRecord[]): { accepted: StoreRecord[]; refused: string[] } {
+  const accepted: StoreRecord[] = [];
+  const refused: string[] = [];
+  records.forEach((r, i) => {
+    const check = verifyRecord(r);
+    if (check.ok) accepted.push(r);
+    else refused.push(`${path}: record ${i + 1}, ${recordLabel(r)} refused: ${check.reason}`);
+  });
+  return { accepted, refused };
+}
+
+/**
+ * Every record of a store: a `.jsonl` export (each record re-checked: a
+ * refused one is a ValidationError naming it), or a SQLite store (which must
+ * exist; opened read-only, so the file is left untouched).
+ */
 export async function loadRecords(path: string): Promise<StoreRecord[]> {
   if (path.endsWith('.jsonl')) {
     if (!existsSync(path)) throw new ValidationError(`${path}: no such file`, 'unreadable');
-    return readRecordExport(path);
+    const { accepted, refused } = verifyRecordExport(path, readRecordExport(path));
+    if (refused.length) throw new ValidationError(refused.join('\n'), 'bad-record');
+    return accepted;
   }
-  const store = await openStore(path, { mustExist: true });
+  const store = await openStore(path, { readonly: true });
   try {
     return store.list();
   } finally {

@@ -36,7 +36,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { waterlooVersion } from '../version.js';
 import { PUBLISHED_BASES, PUBLISHED_CENSUSES, PUBLISHED_ENCODER, PUBLISHED_FAMILIES, PUBLISHED_TIMEOUT_SECONDS, type PublishedCensus, type PublishedFamily } from './published-set.js';
 import { renderResultsSection, replaceGeneratedSection } from './readme.js';
-import { formatRecordExport, readRecordExport } from './record-export.js';
+import { formatRecordExport, readRecordExport, verifyRecordExport } from './record-export.js';
 
 /** Parameters of {@link regenerateResults}. */
 export interface RegenerateParams {
@@ -70,6 +70,8 @@ export interface RegenerateParams {
 export interface RegenerateResult {
   /** Records of the published set now in the export. */
   readonly records: number;
+  /** Records of the export refused by verifyRecord (not imported), one line each naming file, instance and reason. */
+  readonly refused: readonly string[];
   /** Cells of the family table by status. */
   readonly byStatus: Readonly<Record<StoreRecord['status'], number>>;
   /** The sweep's outcome (absent when nothing was solved). */
@@ -152,11 +154,15 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
   let sweep: SweepResult | undefined;
   let retried: SweepResult | undefined;
   let records: StoreRecord[];
+  const refused: string[] = [];
   try {
     const exported = readRecordExport(at(RESULTS_LAYOUT.records));
+    const checked = verifyRecordExport(at(RESULTS_LAYOUT.records), exported);
+    refused.push(...checked.refused);
     let imported = 0;
-    for (const r of exported) if (store.put(r)) imported++;
-    log(`records: ${exported.length} in ${RESULTS_LAYOUT.records}, ${imported} new or better than the working store's`);
+    for (const r of checked.accepted) if (store.put(r)) imported++;
+    log(`records: ${exported.length} in ${RESULTS_LAYOUT.records}, ${imported} new or better than the working store's${refused.length ? `, ${refused.length} refused` : ''}`);
+    for (const line of refused) log(`  ${line}`);
     if (p.solve !== false) {
       const todo = instances.filter((i) => !store.has(i)).length;
       log(`family sweep: ${instances.length} instances (${PUBLISHED_BASES.join(', ')}, encoder ${PUBLISHED_ENCODER}, ${timeout} s each), ${todo} to solve`);
@@ -180,7 +186,7 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
       let column = loadCensusColumn(path, basis, c.inputs);
       if (p.solve !== false && column.entries.length < column.totalClasses!) {
         log(`census ${basis} n=${c.inputs}: ${column.totalClasses! - column.entries.length} classes to solve`);
-        const r = await census({ inputs: c.inputs, basis, encoder: 'ssv', backend: p.backend ?? 'auto', storePath: path, jobs, classTimeLimitMs: timeout * 1000, version: waterlooVersion() });
+        const r = await census({ inputs: c.inputs, basis, encoder: 'ssv', backend: p.backend ?? 'auto', storePath: path, jobs, classTimeLimitMs: timeout * 1000, version: waterlooVersion(), onWarning: (m) => log(`warning: ${m}`) });
         censusClassesSolved += r.stats.solved;
         column = loadCensusColumn(path, basis, c.inputs);
       }
@@ -216,5 +222,5 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
 
   const byStatus = { optimal: 0, feasible: 0, unknown: 0 };
   for (const c of table.rows.flatMap((r) => Object.values(r.cells))) byStatus[c.status]++;
-  return { records: records.length, byStatus, ...(sweep ? { sweep } : {}), ...(retried ? { retried } : {}), censusClassesSolved, files: [...files].sort() };
+  return { records: records.length, refused, byStatus, ...(sweep ? { sweep } : {}), ...(retried ? { retried } : {}), censusClassesSolved, files: [...files].sort() };
 }

@@ -78,6 +78,12 @@ export interface SqliteResultsStore extends ResultsStore {
 export interface OpenStoreOptions {
   /** Refuse to create a new file (for stores that are read, e.g. merge inputs). */
   readonly mustExist?: boolean;
+  /**
+   * Open for reading only (tables, plots, merge inputs): the file is never
+   * written, not even switched to WAL, so a store the user may read but not
+   * write can be read; it must exist and be a waterloo store. `put` then fails.
+   */
+  readonly readonly?: boolean;
 }
 
 type DatabaseCtor = typeof BetterSqlite3;
@@ -106,6 +112,8 @@ function storeError(path: string, e: unknown): WaterlooError {
       return new ValidationError(`${path}: the store is corrupt (${msg})`, 'bad-store');
     case 'SQLITE_CANTOPEN':
       return new ValidationError(`${path}: cannot open the store (${msg})`, 'bad-store');
+    case 'SQLITE_READONLY':
+      return new ValidationError(`${path}: the store is open read-only or the file is not writable (${msg})`, 'store-readonly');
     case 'SQLITE_BUSY':
       return new ValidationError(`${path}: the store stayed locked by another process for ${STORE_BUSY_TIMEOUT_MS / 1000} s`, 'store-busy');
     default:
@@ -119,6 +127,21 @@ function guard<T>(path: string, f: () => T): T {
   } catch (e) {
     throw storeError(path, e);
   }
+}
+
+/**
+ * Refuses a file that is not a waterloo store, using reads only, so that a
+ * foreign SQLite file is left exactly as it was (no WAL switch, no schema).
+ * An empty database passes unless `mustBeStore` (it becomes a store on migrate).
+ */
+function recognise(db: BetterSqlite3.Database, path: string, mustBeStore: boolean): void {
+  const v = db.pragma('user_version', { simple: true }) as number;
+  if (v > STORE_SCHEMA_VERSION) throw new ValidationError(`${path}: store schema version ${v} is newer than this waterloo's (${STORE_SCHEMA_VERSION}); upgrade waterloo`, 'bad-store');
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  if (v === STORE_SCHEMA_VERSION && tables.includes('results')) return;
+  if (tables.length > 0) throw new ValidationError(`${path}: a SQLite database but not a waterloo results store (tables: ${tables.join(', ')})`, 'bad-store');
+  if (v !== 0) throw new ValidationError(`${path}: a SQLite database with user_version ${v} but no tables: not a waterloo results store`, 'bad-store');
+  if (mustBeStore) throw new ValidationError(`${path}: an empty SQLite database, not a waterloo results store`, 'bad-store');
 }
 
 /** Creates the schema in an empty file, or checks the version of an existing one. */
@@ -140,16 +163,21 @@ function migrate(db: BetterSqlite3.Database, path: string): void {
 }
 
 /**
- * Opens (creating if needed) the store at `path`. Throws ValidationError
- * (code `bad-store`) for a file that is not a waterloo store, BackendError
- * (code `no-sqlite`) when better-sqlite3 cannot be loaded.
+ * Opens (creating if needed, unless `mustExist` or `readonly`) the store at
+ * `path`. The file is recognised as a store by reads alone before anything
+ * is written to it. Throws ValidationError (code `bad-store`) for a file that
+ * is not a waterloo store, BackendError (code `no-sqlite`) when
+ * better-sqlite3 cannot be loaded.
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<SqliteResultsStore> {
   const Database = await loadSqlite();
   const abs = resolve(path);
-  const db = guard(abs, () => new Database(abs, { timeout: STORE_BUSY_TIMEOUT_MS, fileMustExist: options.mustExist ?? false }));
+  const readonly = options.readonly ?? false;
+  const db = guard(abs, () => new Database(abs, { timeout: STORE_BUSY_TIMEOUT_MS, readonly, fileMustExist: readonly || (options.mustExist ?? false) }));
   try {
     guard(abs, () => {
+      recognise(db, abs, readonly);
+      if (readonly) return;
       db.pragma('journal_mode = WAL');
       migrate(db, abs);
     });

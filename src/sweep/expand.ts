@@ -14,7 +14,7 @@
 import { BASES, basisByName, type BasisName } from '../core/basis.js';
 import { UsageError } from '../errors.js';
 import type { FamilyInfo } from '../problems/families.js';
-import { familyByName, parseProblem } from '../problems/parse-problem.js';
+import { parseProblem, parseProblemItem } from '../problems/parse-problem.js';
 import { ENCODER_NAMES } from '../synth/registry.js';
 import type { EncoderName } from '../synth/types.js';
 import type { SweepInstance } from './solve-instance.js';
@@ -104,19 +104,17 @@ function valid(info: FamilyInfo, params: readonly number[]): boolean {
 }
 
 /** Canonical problem names of one item, in order. */
-function expandItem(item: string, ns: readonly number[] | undefined): string[] {
-  const [fam = '', ...rest] = item.split(':');
-  const info = familyByName(fam);
-  if (info === undefined) return [parseProblem(item).name]; // throws the parser's message for unknown families
-  if (rest.length === info.params.length) return [parseProblem(item).name];
+function expandItem(text: string, ns: readonly number[] | undefined): string[] {
+  const item = parseProblemItem(text);
+  if (item.full) return [item.name!];
+  const info = item.family;
   const nIndex = Math.max(0, info.params.findIndex((p) => p.name === 'n'));
-  if (rest.length !== nIndex) {
+  if (item.params.length !== nIndex) {
     const fixed = info.params.slice(0, nIndex).map((p) => p.name);
-    throw new UsageError(`--problem ${item}: give ${fixed.length === 0 ? 'the family alone' : `the family with ${fixed.join(', ')} (${[info.name, ...fixed].join(':')})`} or a full name (${info.syntax}); --n sets ${info.params[nIndex]!.name}`);
+    throw new UsageError(`--problem ${text}: give ${fixed.length === 0 ? 'the family alone' : `the family with ${fixed.join(', ')} (${[info.name, ...fixed].join(':')})`} or a full name (${info.syntax}); --n sets ${info.params[nIndex]!.name}`);
   }
-  if (!rest.every((r) => /^\d+$/.test(r))) throw new UsageError(`--problem ${item}: parameters must be non-negative integers`);
-  if (ns === undefined) throw new UsageError(`--problem ${item}: --n A..B is needed to expand the family ${info.syntax}`);
-  const prefix = rest.map(Number);
+  if (ns === undefined) throw new UsageError(`--problem ${text}: --n A..B is needed to expand the family ${info.syntax}`);
+  const prefix = [...item.params];
   const names: string[] = [];
   // parameters after n range over every value the family accepts; they are bounded by n or an earlier parameter
   const tail = (params: number[], i: number): void => {

@@ -5,7 +5,6 @@
  * independently of the synthesis driver, because a stored record outlives
  * the run that made it.
  */
-import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { BasisName } from '../core/basis.js';
 import { rebuild } from '../core/cleanup.js';
@@ -19,9 +18,7 @@ import { quickUpperBound } from '../synth/upper-bound.js';
 import type { Circuit } from '../core/circuit.js';
 import type { EncoderName } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
-import { MAX_EXACT_NPN_VARS, npnCanonize } from '../tt/npn.js';
-import { hasDontCares, specToJson, type FunctionSpec } from '../tt/spec.js';
-import { toHex } from '../tt/truth-table.js';
+import { specKeyOf } from '../store/spec-key.js';
 import { waterlooVersion } from '../version.js';
 
 /** One instance of a sweep: a named problem in one basis with one encoding. */
@@ -50,19 +47,7 @@ export function heuristicSeconds(timeout: number): number {
   return Math.min(30, Math.max(1, timeout / 4));
 }
 
-/**
- * Canonical key of a function (see {@link StoreRecord.specKey}):
- * `npn:<n>:<hex>` with the exact NPN representative for one fully specified
- * output of at most {@link MAX_EXACT_NPN_VARS} inputs, else `sha256:<hex>` of
- * the spec's JSON. The input count is part of the NPN key because hex alone
- * does not fix it (`2` is both x0 on one input and x0 & !x1 on two).
- */
-export function specKeyOf(spec: FunctionSpec): string {
-  if (spec.outputs.length === 1 && !hasDontCares(spec) && spec.numInputs <= MAX_EXACT_NPN_VARS) {
-    return `npn:${spec.numInputs}:${toHex(npnCanonize(spec.outputs[0]!).representative)}`;
-  }
-  return `sha256:${createHash('sha256').update(JSON.stringify(specToJson(spec))).digest('hex')}`;
-}
+export { specKeyOf } from '../store/spec-key.js';
 
 const seconds = (ms: number): number => Number((ms / 1000).toFixed(3));
 

@@ -4,7 +4,7 @@
  * Results are cached class by class in a durable append-only store (JSON
  * lines), so an interrupted census resumes where it stopped.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BasisName } from '../core/basis.js';
 import { UsageError } from '../errors.js';
@@ -35,6 +35,8 @@ export interface CensusParams {
   readonly version?: string;
   /** Called after each class. */
   readonly onProgress?: (done: number, total: number, entry: CensusEntry) => void;
+  /** Called with a message when the store needed repair (a torn last line was cut off). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** One NPN class in the store. */
@@ -66,7 +68,7 @@ export interface CensusResult {
   /** Number of functions with each minimum size. */
   readonly functions: Record<string, number>;
   readonly entries: readonly CensusEntry[];
-  readonly stats: { readonly classes: number; readonly reused: number; readonly solved: number; readonly ms: number };
+  readonly stats: { readonly classes: number; readonly reused: number; readonly solved: number; readonly ms: number; readonly tornTailBytes: number };
 }
 
 /** Every NPN class of n-input functions with its number of functions, by representative hex, in increasing order. */
@@ -98,6 +100,20 @@ export function readCensusStore(path: string, inputs: number, basis: BasisName):
     if (e.inputs === inputs && e.basis === basis && e.status === 'optimal') out.set(e.representative, e);
   }
   return out;
+}
+
+/**
+ * Cuts a torn last line (an append interrupted before its newline) off the
+ * store, so that the next append starts a line of its own instead of being
+ * glued onto the fragment (which would lose both). Returns the bytes removed.
+ */
+export function repairTornTail(path: string): number {
+  if (!existsSync(path)) return 0;
+  const bytes = readFileSync(path);
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return 0;
+  const keep = bytes.lastIndexOf(0x0a) + 1;
+  truncateSync(path, keep);
+  return bytes.length - keep;
 }
 
 function appendEntry(path: string, e: CensusEntry): void {
@@ -146,6 +162,8 @@ async function solveClass(rep: string, functions: number, p: CensusParams): Prom
 export async function census(p: CensusParams): Promise<CensusResult> {
   const t0 = performance.now();
   const sizes = npnClassSizes(p.inputs);
+  const tornTailBytes = p.storePath ? repairTornTail(p.storePath) : 0;
+  if (tornTailBytes > 0) p.onWarning?.(`${p.storePath}: cut off a torn last line (${tornTailBytes} bytes of an interrupted write); its class is solved again`);
   const stored = p.storePath ? readCensusStore(p.storePath, p.inputs, p.basis) : new Map<string, CensusEntry>();
   const entries = new Map<string, CensusEntry>();
   const todo: [string, number][] = [];
@@ -175,5 +193,5 @@ export async function census(p: CensusParams): Promise<CensusResult> {
     classes[key] = (classes[key] ?? 0) + 1;
     functions[key] = (functions[key] ?? 0) + e.functions;
   }
-  return { inputs: p.inputs, basis: p.basis, classes, functions, entries: ordered, stats: { classes: sizes.size, reused, solved: todo.length, ms: Math.round(performance.now() - t0) } };
+  return { inputs: p.inputs, basis: p.basis, classes, functions, entries: ordered, stats: { classes: sizes.size, reused, solved: todo.length, ms: Math.round(performance.now() - t0), tornTailBytes } };
 }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/index.js';
+import { verifiedRecord } from '../store/verified-record.js';
 import { instanceJobId, parseJobData, parseJobResult } from '../../src/queue/index.js';
 
 const SEED = 8;
@@ -27,7 +28,7 @@ describe('queue job payloads', () => {
     for (const bad of [null, 'maj:3', { problem: 'maj:3', basis: 'B2' }, { problem: '', basis: 'B2', encoder: 'ssv' }, { problem: 'maj:3', basis: 'B2', encoder: 'ssv', timeoutSeconds: -1 }]) {
       expect(() => parseJobData(bad, 'j')).toThrow(ValidationError);
     }
-    const record = { problem: 'maj:3', basis: 'B2', encoder: 'ssv', status: 'optimal', size: 4, lowerBound: 4, attempts: [], evidence: { kind: 'none' } };
+    const record = verifiedRecord('maj:3', 'optimal', 4);
     expect(parseJobResult(record, 'j')).toBe(record);
     for (const bad of [undefined, 42, { ...record, status: 'solved' }, { ...record, lowerBound: 1.5 }, { ...record, attempts: undefined }]) {
       expect(() => parseJobResult(bad, 'j')).toThrow(expect.objectContaining({ code: 'bad-result' }));

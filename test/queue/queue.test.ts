@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSweep, openStore, pushInstances, solveInstance, type StoreRecord } from '../../src/index.js';
 import { runCli } from '../../src/cli/main.js';
 import { CLI, ROOT, tempDir, type CliRun } from '../helpers/cli.js';
+import { loadBullMq, openRedis } from '../../src/queue/redis-connection.js';
+import { verifiedRecord } from '../store/verified-record.js';
 import { queueSkipReason, startRedis, stopProcess, type RedisServer } from './redis-server.js';
 
 const SKIP = queueSkipReason();
@@ -132,6 +134,37 @@ describe.skipIf(SKIP !== undefined)(`waterloo queue on redis-server${SKIP ? ` (s
     expect((await q('drop', 'live')).code).toBe(2);
     expect((await q('drop', 'live', '--force')).code).toBe(0);
   });
+
+  it('collect refuses a job result forged to claim a smaller optimum (exit 3, the job and reason named) and stores the honest one', async () => {
+    await pushInstances({ redis: redis.url, queue: 'forged' }, [
+      { problem: 'maj:3', basis: 'B2', encoder: 'ssv' },
+      { problem: 'thr:5:4', basis: 'B2', encoder: 'ssv' },
+    ]);
+    // a worker that returns records instead of solving: maj:3 rewritten to claim optimal 2 (its circuit has 4 gates), thr:5:4 honest
+    const { Worker } = await loadBullMq();
+    const client = await openRedis(redis.url, 'worker');
+    let completed = 0;
+    const worker = new Worker(
+      'forged',
+      async (job) => (job.data.problem === 'maj:3' ? { ...verifiedRecord('maj:3', 'optimal', 4), size: 2, lowerBound: 2 } : verifiedRecord('thr:5:4', 'feasible', 9)),
+      { connection: client as never },
+    );
+    worker.on('completed', () => completed++);
+    for (let t = 0; completed < 2 && t < 200; t++) await new Promise((r) => setTimeout(r, 50));
+    await worker.close();
+    await client.quit();
+    expect(completed).toBe(2);
+
+    const into = join(dir, 'forged.db');
+    const collected = await q('collect', 'forged', '--into', into, '--json');
+    expect(collected.code).toBe(3);
+    const out = JSON.parse(collected.stdout);
+    expect(out).toMatchObject({ completed: 2, stored: 1, failedJobs: [] });
+    expect(out.invalid).toEqual([{ id: expect.stringContaining('maj'), reason: expect.stringMatching(/record of maj:3 in B2\/ssv refused: it claims size 2, its circuit has size 4/) }]);
+    const store = await openStore(into);
+    expect(store.list().map((r) => r.problem)).toEqual(['thr:5:4']);
+    store.close();
+  }, 60_000);
 
   it('exits 5 with a message when Redis is unreachable, 2 for a bad URL or action', async () => {
     const r = await waterloo(['queue', 'status', '--redis', 'redis://127.0.0.1:1']);

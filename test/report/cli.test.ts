@@ -6,7 +6,18 @@ import { formatRecordExport, GENERATED_BEGIN, GENERATED_END } from '../../src/re
 import { openStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../../src/cli/main.js';
 import { runWaterloo, tempDir, type CliRun } from '../helpers/cli.js';
+import { verifiedRecord } from '../store/verified-record.js';
 import { RECORDS } from './records.js';
+
+/** Records that pass the re-check every JSON-lines import makes (RECORDS are hand-made, with stand-in circuits). */
+const timed = (size: number) => ({ attempts: [{ size: size - 1, answer: 'unsat' as const, ms: 40 }, { size, answer: 'sat' as const, ms: 20 }] });
+const VERIFIED = [
+  verifiedRecord('maj:3', 'optimal', 4, timed(4)),
+  verifiedRecord('maj:3', 'optimal', 4, { basis: 'U2' }),
+  verifiedRecord('maj:5', 'optimal', 9, timed(9)),
+  verifiedRecord('thr:5:4', 'feasible', 9),
+  verifiedRecord('thr:10:2', 'unknown', 9),
+];
 
 /** Runs the CLI in this process (fast); the first tests run the built binary as a user would. */
 async function cli(args: readonly string[]): Promise<CliRun> {
@@ -36,10 +47,10 @@ describe('waterloo table / plot / results', () => {
 
   it('table reads a .jsonl record export as it reads the SQLite store', async () => {
     const path = join(dir, 'records.jsonl');
-    writeFileSync(path, formatRecordExport(RECORDS));
+    writeFileSync(path, formatRecordExport(VERIFIED));
     const r = await cli(['table', '--store', path, '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(formatTable(buildResultTable(RECORDS), 'csv'));
+    expect(r.stdout).toBe(formatTable(buildResultTable(VERIFIED), 'csv'));
   });
 
   it('table --format tex --problem maj --basis u2 --out writes a booktabs table of one family and basis', async () => {
@@ -52,6 +63,22 @@ describe('waterloo table / plot / results', () => {
     expect(tex).toContain('Family & Instance & $n$ & U2 \\\\');
     expect(tex).toContain('\\texttt{maj:5} & 5 & 11 \\\\');
     expect(tex).not.toContain('thr');
+  });
+
+  it('table --problem takes the list sweep takes (families, leading parameters, full names) and refuses unknown families (exit 2)', async () => {
+    const csvProblems = (out: string) => [...new Set(out.trim().split('\n').slice(1).map((l) => l.split(',')[1]))].sort();
+    const both = await cli(['table', '--store', storePath, '--format', 'csv', '--problem', 'maj,thr']);
+    expect(both.code).toBe(0);
+    expect(csvProblems(both.stdout)).toEqual(['maj:3', 'maj:5', 'thr:10:2', 'thr:3:2']);
+    const mixed = await cli(['table', '--store', storePath, '--format', 'csv', '--problem', 'MAJ:5, thr:3, mod3']);
+    expect(csvProblems(mixed.stdout)).toEqual(['maj:5', 'mod3:3:0', 'thr:3:2']);
+    for (const bad of ['bogus', 'maj,bogus', 'maj:x', ',']) {
+      const r = await cli(['table', '--store', storePath, '--problem', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    const bogus = await cli(['table', '--store', storePath, '--problem', 'bogus']);
+    expect(bogus.stderr).toMatch(/unknown problem family 'bogus'.*known: .*maj:n, thr:n:k/);
   });
 
   it('table refuses a missing store (exit 3) and a bad format or basis (exit 2)', async () => {
@@ -93,13 +120,13 @@ describe('waterloo table / plot / results', () => {
     const results = join(dir, 'results');
     mkdirSync(join(results, 'store'), { recursive: true });
     // only the published set is kept: maj:3 and maj:5 are in it, thr:10:2 is not
-    writeFileSync(join(results, 'store', 'records.jsonl'), formatRecordExport(RECORDS));
+    writeFileSync(join(results, 'store', 'records.jsonl'), formatRecordExport(VERIFIED));
     writeFileSync(join(results, 'README.md'), '# Results\n\nHand-written intro.\n');
     const r = await cli(['results', 'regenerate', '--no-solve', '--dir', results, '--json', '-q']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { records: number; files: string[] };
-    expect(summary.records).toBe(RECORDS.filter((x) => x.encoder === 'ssv' && x.problem !== 'thr:10:2').length);
+    expect(summary.records).toBe(VERIFIED.filter((x) => x.problem !== 'thr:10:2').length);
     for (const f of ['tables/families.md', 'tables/families.tex', 'tables/maj.csv', 'tables/sum.json', 'tables/census-n4.md', 'plots/find-vs-prove.svg', 'README.md']) {
       expect(summary.files).toContain(f);
       expect(existsSync(join(results, f))).toBe(true);

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { formatRecordExport, readRecordExport, regenerateResults } from '../../src/results/index.js';
 import type { StoreRecord } from '../../src/store/types.js';
 import { tempDir } from '../helpers/cli.js';
-import { RECORDS } from './records.js';
+import { verifiedRecord } from '../store/verified-record.js';
 
 describe('regenerateResults', () => {
   it('--retry re-solves a stored timeout that ran with a shorter limit; optimal records are kept as they are', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'store'));
-    const u2 = RECORDS.find((r) => r.problem === 'maj:3' && r.basis === 'U2')!;
-    const b2: StoreRecord = { ...RECORDS.find((r) => r.problem === 'maj:3' && r.basis === 'B2')!, status: 'unknown', size: undefined, circuit: undefined, lowerBound: 1, timeoutSeconds: 1, seconds: 1 };
+    const u2 = verifiedRecord('maj:3', 'optimal', 4, { basis: 'U2' });
+    const b2: StoreRecord = verifiedRecord('maj:3', 'unknown', 1, { timeoutSeconds: 1, seconds: 1 });
     writeFileSync(join(dir, 'store', 'records.jsonl'), formatRecordExport([b2, u2]));
     const lines: string[] = [];
     const r = await regenerateResults({ dir, families: [{ problem: 'maj', n: '3' }], censuses: [], timeoutSeconds: 30, jobs: 1, retry: true, log: (l) => lines.push(l) });

@@ -97,7 +97,7 @@ describe('result table', () => {
     const lines = formatTable(table, 'csv').trimEnd().split('\n');
     const cells = table.rows.reduce((n, r) => n + Object.keys(r.cells).length, 0);
     expect(lines).toHaveLength(1 + cells);
-    expect(lines).toContain('sum,sum:5,5,5,3,U2,unknown,,8,60,ssv');
+    expect(lines).toContain('sum,sum:5,5,5,3,U2,unknown,,8,60,ssv,,');
   });
 
   it('provenance lists versions, solvers, encoders, time limits and the date range', () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
@@ -10,6 +10,7 @@ import type { ResultsStore, StoreRecord } from '../../src/store/types.js';
 import { packageRoot } from '../../src/version.js';
 import { ROOT, runWaterloo, tempDir } from '../helpers/cli.js';
 import { fakeRecord } from './fake-record.js';
+import { verifiedRecord } from './verified-record.js';
 
 const opened: ResultsStore[] = [];
 async function open(path: string): Promise<ResultsStore> {
@@ -160,10 +161,10 @@ describe('SQLite results store', () => {
     const dir = tempDir();
     const a = await open(join(dir, 'a.db'));
     const b = await open(join(dir, 'b.db'));
-    a.put(fakeRecord('maj:3', 'optimal', 4, 4));
-    a.put(fakeRecord('maj:5', 'feasible', 11, 8));
-    b.put(fakeRecord('maj:5', 'optimal', 10, 10));
-    b.put(fakeRecord('maj:7', 'unknown', undefined, 12));
+    a.put(verifiedRecord('maj:3', 'optimal', 4));
+    a.put(verifiedRecord('maj:5', 'feasible', 8));
+    b.put(verifiedRecord('maj:5', 'optimal', 9));
+    b.put(verifiedRecord('thr:5:2', 'unknown', 9));
     a.close();
     b.close();
     const r = await mergeStores(join(dir, 'm.db'), [join(dir, 'a.db'), join(dir, 'b.db')]);
@@ -174,5 +175,63 @@ describe('SQLite results store', () => {
     const m = await open(join(dir, 'm.db'));
     expect(m.get({ problem: 'maj:5', basis: 'B2', encoder: 'ssv' })!.status).toBe('optimal');
     await expect(mergeStores(join(dir, 'a.db'), [join(dir, 'a.db')])).rejects.toMatchObject({ name: 'UsageError' });
+  });
+});
+
+describe('read-only and foreign stores', () => {
+  /** Bytes, mtime and journal mode of a file: what must not change when waterloo only reads it. */
+  const snapshot = (path: string) => {
+    const bytes = readFileSync(path);
+    // header bytes 18 and 19 are the file format versions: 1 = rollback journal, 2 = WAL
+    return { bytes: bytes.toString('base64'), mtime: statSync(path).mtimeMs, journal: [bytes[18], bytes[19]] };
+  };
+
+  it('table and merge read a store in rollback-journal mode without changing its file; put on a read-only store fails', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ro.db');
+    const s = await openStore(path);
+    s.put(verifiedRecord('maj:3', 'optimal', 4));
+    s.close();
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(path);
+    db.pragma('journal_mode = DELETE'); // as a store copied from elsewhere, or one the user cannot write, may be
+    db.close();
+    chmodSync(path, 0o444);
+    const before = snapshot(path);
+    expect(before.journal).toEqual([1, 1]);
+    const t = runWaterloo(['table', '--store', path, '--format', 'csv']);
+    expect(t.stderr).toBe('');
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('maj:3');
+    expect(runWaterloo(['merge', '--into', join(dir, 'out.db'), path]).code).toBe(0);
+    expect(snapshot(path)).toEqual(before);
+    const ro = await openStore(path, { readonly: true });
+    expect(ro.count()).toBe(1);
+    expect(() => ro.put(verifiedRecord('maj:5', 'optimal', 9))).toThrow(expect.objectContaining({ name: 'ValidationError', code: 'store-readonly' }));
+    ro.close();
+    expect(snapshot(path)).toEqual(before);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('a foreign SQLite file is refused (exit 3) by every command, byte for byte unchanged', async () => {
+    const dir = tempDir();
+    const { default: Database } = await import('better-sqlite3');
+    const foreign = join(dir, 'foreign.db');
+    const db = new Database(foreign);
+    db.exec("CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine')");
+    db.close();
+    const empty = join(dir, 'empty.db');
+    new Database(empty).close();
+    const before = snapshot(foreign);
+    for (const args of [['sweep', '--problem', 'maj:3', '--quiet', '--store', foreign], ['table', '--store', foreign], ['merge', '--into', join(dir, 'out.db'), foreign], ['merge', '--into', foreign, join(dir, 'out.db')]]) {
+      const r = runWaterloo(args);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toMatch(/not a waterloo results store/);
+    }
+    expect(snapshot(foreign)).toEqual(before);
+    await expect(openStore(foreign)).rejects.toMatchObject({ name: 'ValidationError', code: 'bad-store' });
+    await expect(openStore(empty, { readonly: true })).rejects.toMatchObject({ code: 'bad-store' });
+    expect(snapshot(foreign)).toEqual(before);
+    expect(existsSync(`${foreign}-wal`)).toBe(false);
   });
 });

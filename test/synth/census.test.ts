@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { census, npnClassSizes } from '../../src/synth/census.js';
+import { census, npnClassSizes, readCensusStore } from '../../src/synth/census.js';
 import { cadicalNativeAvailable } from '../../src/sat/backends/cadical-native.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -32,7 +32,7 @@ describe('census', () => {
       if (e.size! > 0) expect(e.evidence.kind === 'unsat' ? e.evidence.size : e.size! - 1).toBe(e.size! - 1);
     }
   });
-  it('resumes from its store, ignoring a torn last line', async () => {
+  it('resumes from its store after a torn last line: the fragment is cut off with a warning, the next entry starts its own line', async () => {
     const dir = tempDir();
     const store = join(dir, 'census.jsonl');
     const full = await census({ inputs: 3, basis: 'B2', encoder: 'ssv', backend: 'auto', storePath: store });
@@ -40,9 +40,19 @@ describe('census', () => {
     const lines = readFileSync(store, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(14);
     writeFileSync(store, lines.slice(0, 6).join('\n') + '\n' + lines[6]!.slice(0, 20));
-    const resumed = await census({ inputs: 3, basis: 'B2', encoder: 'ssv', backend: 'auto', storePath: store });
+    const warnings: string[] = [];
+    const resumed = await census({ inputs: 3, basis: 'B2', encoder: 'ssv', backend: 'auto', storePath: store, jobs: 1, onWarning: (m) => warnings.push(m) });
     expect(resumed.stats.reused).toBe(6);
     expect(resumed.stats.solved).toBe(8);
+    // every line of the resumed store is a whole entry, and a third run has nothing left to solve
+    const after = readFileSync(store, 'utf8');
+    expect(after.endsWith('\n')).toBe(true);
+    for (const line of after.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+    expect(readCensusStore(store, 3, 'B2').size).toBe(14);
+    expect((await census({ inputs: 3, basis: 'B2', encoder: 'ssv', backend: 'auto', storePath: store })).stats.solved).toBe(0);
+    expect(resumed.stats.tornTailBytes).toBe(20);
+    expect(warnings).toEqual([expect.stringMatching(/census\.jsonl: cut off a torn last line \(20 bytes/)]);
+
     expect(resumed.functions).toEqual(full.functions);
     expect(resumed.classes).toEqual(full.classes);
   });

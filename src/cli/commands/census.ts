@@ -34,6 +34,7 @@ export const censusCommand = defineCommand({
       jobs: opts.jobs,
       version: waterlooVersion(),
       ...(storePath ? { storePath } : {}),
+      onWarning: (message: string) => io.err(`warning: ${message}\n`),
       ...(opts.timeout > 0 ? { classTimeLimitMs: Math.round(opts.timeout * 1000) } : {}),
       onProgress: opts.quiet
         ? undefined

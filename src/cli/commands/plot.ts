@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import {
   basisByName,
-  familyByName,
+  parseProblemList,
+  problemItemMatches,
   censusHistogramSpec,
   censusStorePath,
   findProveTimesSpec,
@@ -51,7 +52,7 @@ function readTrainedRows(path: string): TrainedSizeRow[] {
 export const plotCommand = defineCommand({
   name: 'plot',
   summary: 'SVG figures: census histogram, time to find vs time to prove, trained vs minimum size',
-  usage: 'census --inputs N [--basis B] | times [--store FILE] [--problem F] [--basis B,...] | trained --data FILE  [--out FILE.svg] [--vega-lite]',
+  usage: 'census --inputs N [--basis B] | times [--store FILE] [--problem LIST] [--basis B,...] | trained --data FILE  [--out FILE.svg] [--vega-lite]',
   description:
     'census: NPN classes and functions by minimum size, from a census store. times: for each optimal record, the time until a minimum circuit was found ' +
     'and the time of the UNSAT proof at size - 1, by size, log scale. trained: trained circuit size against the minimum size, from a JSON array or JSON lines ' +
@@ -64,7 +65,7 @@ export const plotCommand = defineCommand({
     'census-dir': { type: 'string', help: 'census: folder of the census stores', default: 'results/census', metavar: 'DIR' },
     basis: { type: 'string', help: 'census: the basis (default b2); times: only these bases', metavar: 'B' },
     store: { type: 'string', help: 'times: results store, SQLite or .jsonl export (default $WATERLOO_STORE or results/waterloo.db)', metavar: 'FILE' },
-    problem: { type: 'string', help: 'times: only this family', metavar: 'FAMILY' },
+    problem: { type: 'string', help: 'times: only these problems (comma separated families or names, as table takes them)', metavar: 'LIST' },
     data: { type: 'string', help: 'trained: the results file', metavar: 'FILE' },
   },
   async run(opts, args, io) {
@@ -79,8 +80,8 @@ export const plotCommand = defineCommand({
       spec = censusHistogramSpec(column.entries, { basis, inputs: opts.inputs });
     } else if (kind === 'times') {
       const bases = parseBasisList(opts.basis);
-      const family = opts.problem === undefined ? undefined : (familyByName(opts.problem)?.name ?? opts.problem.toLowerCase());
-      const records = (await loadRecords(opts.store ?? resolveStorePath())).filter((r) => (family === undefined || r.family === family) && (bases === undefined || bases.includes(r.basis)));
+      const problems = opts.problem === undefined ? undefined : parseProblemList(opts.problem);
+      const records = (await loadRecords(opts.store ?? resolveStorePath())).filter((r) => (problems === undefined || problems.some((p) => problemItemMatches(p, r))) && (bases === undefined || bases.includes(r.basis)));
       spec = findProveTimesSpec(records);
     } else {
       if (opts.data === undefined) throw new UsageError('plot trained: --data FILE is required');

@@ -33,8 +33,8 @@ async function pendingJobs(target: QueueTarget): Promise<number> {
   return s.waiting + s.active + s.delayed;
 }
 
-async function withStore<T>(path: string | undefined, f: (s: ResultsStore | undefined) => Promise<T>): Promise<T> {
-  const store = path === undefined ? undefined : await openStore(resolveStorePath(path));
+async function withStore<T>(path: string | undefined, f: (s: ResultsStore | undefined) => Promise<T>, opts: { readonly readonly?: boolean } = {}): Promise<T> {
+  const store = path === undefined ? undefined : await openStore(resolveStorePath(path), { readonly: opts.readonly ?? false });
   try {
     return await f(store);
   } finally {
@@ -62,7 +62,7 @@ export const queueCommand = defineCommand({
     basis: { type: 'string', help: 'push: bases, comma separated', default: 'b2', metavar: 'LIST' },
     encoder: { type: 'string', help: 'push: SAT encodings, comma separated (ssv, fence)', default: 'ssv', metavar: 'LIST' },
     timeout: { type: 'number', help: 'push: time limit per instance in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
-    store: { type: 'string', help: 'push: skip instances this store holds; work: also put records here', metavar: 'FILE' },
+    store: { type: 'string', help: 'push: skip instances this store holds (opened read-only; must exist); work: also put records here', metavar: 'FILE' },
     into: { type: 'string', help: 'collect: the store to fill (default $WATERLOO_STORE, else results/waterloo.db)', metavar: 'FILE' },
     remove: { type: 'boolean', help: 'collect: delete collected jobs from Redis' },
     watch: { type: 'number', help: 'collect: repeat every S seconds until no job is waiting or running (stored/removed are then totals)', min: 1, metavar: 'S' },
@@ -93,7 +93,8 @@ export const queueCommand = defineCommand({
           ...(opts.n === undefined ? {} : { n: opts.n }),
           ...(opts.timeout > 0 ? { timeoutSeconds: opts.timeout } : {}),
         });
-        const r = await withStore(opts.store, (store) => pushInstances(target, instances, store));
+        // push only reads the store (to skip what it holds)
+        const r = await withStore(opts.store, (store) => pushInstances(target, instances, store), { readonly: true });
         if (opts.json) printJson(io, { action, queue: opts.queue, ...r });
         else io.out(`${where}: ${r.instances} instances, ${r.added} added, ${r.alreadyQueued} already queued, ${r.alreadyStored} already in the store\n`);
         return EXIT.ok;

@@ -10,7 +10,8 @@ export const resultsCommand = defineCommand({
     'Loads the published records (DIR/store/records.jsonl) into the working store (DIR/store/published.db), sweeps the published family set in B2 and U2 ' +
     '(instances already stored are skipped, so an interrupted run resumes), completes the published censuses, then writes DIR/store/records.jsonl, ' +
     'DIR/tables/*.{md,tex,csv,json}, DIR/plots/*.svg and the generated part of DIR/README.md. --retry also re-solves stored instances that are not optimal and ran with a shorter --timeout. --no-solve only rebuilds the outputs from the stored records. ' +
-    'Exit 0; 4 when some instance failed.',
+    'Every record of the export is re-checked before it is imported (circuit simulated against the instance, size recomputed); a refused record is named on stderr and not imported. ' +
+    'Exit 0; 3 when a record was refused; 4 when some instance failed.',
   options: {
     dir: { type: 'string', help: 'results folder', default: 'results', metavar: 'DIR' },
     timeout: { type: 'number', help: 'time limit per instance (and per census class), seconds', default: PUBLISHED_TIMEOUT_SECONDS, min: 1, metavar: 'S' },
@@ -36,9 +37,11 @@ export const resultsCommand = defineCommand({
       ...(printer ? { onSweepProgress: (p) => printer.update(p) } : {}),
     });
     printer?.stop();
+    if (opts.quiet) for (const line of r.refused) io.err(line + '\n');
     const failed = (r.sweep?.failures.length ?? 0) + (r.retried?.failures.length ?? 0);
-    if (opts.json) printJson(io, { records: r.records, byStatus: r.byStatus, censusClassesSolved: r.censusClassesSolved, failed, files: r.files });
+    if (opts.json) printJson(io, { records: r.records, refused: r.refused, byStatus: r.byStatus, censusClassesSolved: r.censusClassesSolved, failed, files: r.files });
     else io.out(`results in ${opts.dir}: ${r.records} records (cells: ${r.byStatus.optimal} optimal, ${r.byStatus.feasible} feasible, ${r.byStatus.unknown} timeout), ${r.files.length} files\n`);
-    return failed ? EXIT.unknown : EXIT.ok;
+    // a refused record outranks a failed instance: the input was bad, not the run
+    return r.refused.length ? EXIT.badInput : failed ? EXIT.unknown : EXIT.ok;
   },
 });

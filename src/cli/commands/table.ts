@@ -1,7 +1,7 @@
 import {
   BASES,
   basisByName,
-  familyByName,
+  parseProblemList,
   buildCensusTable,
   buildResultTable,
   censusStorePath,
@@ -38,7 +38,7 @@ export function parseBasisList(text: string | undefined): BasisName[] | undefine
 export const tableCommand = defineCommand({
   name: 'table',
   summary: 'tables for papers: minimum size by instance x basis from the results store (or a census table)',
-  usage: '[--store FILE] [--problem FAMILY] [--basis B[,B]] [--encoder E] [--format md|tex|csv|json] [--out FILE] | --census N [--basis B[,B]] [--census-dir DIR]',
+  usage: '[--store FILE] [--problem LIST] [--basis B[,B]] [--encoder E] [--format md|tex|csv|json] [--out FILE] | --census N [--basis B[,B]] [--census-dir DIR]',
   description:
     'Rows are problem instances grouped by family, columns are bases. A plain number is a proven optimum; "s (≥ b)" is the best circuit found with its proven ' +
     'lower bound; "timeout (≥ b)" means no circuit within the time limit; "—" means not run. Records of several encoders are merged (smallest size, largest bound). ' +
@@ -47,7 +47,7 @@ export const tableCommand = defineCommand({
     'Exit 0, 4 when a census table is incomplete.',
   options: {
     store: { type: 'string', help: 'results store: SQLite, or a .jsonl record export (default $WATERLOO_STORE or results/waterloo.db)', metavar: 'FILE' },
-    problem: { type: 'string', help: 'only this family (maj, thr, ...)', metavar: 'FAMILY' },
+    problem: { type: 'string', help: 'only these problems, comma separated, as sweep takes them: families (maj,thr), families with leading parameters (mod3:5) or full names (maj:5)', metavar: 'LIST' },
     basis: { type: 'string', help: 'only these bases, in this column order (comma separated)', metavar: 'B' },
     encoder: { type: 'string', help: 'only records of this encoder (default: all, merged)', metavar: 'E' },
     format: { type: 'string', help: 'output format', default: 'md', choices: TABLE_FORMATS },
@@ -69,8 +69,10 @@ export const tableCommand = defineCommand({
       text = formatCensusTable(t, format);
       if (!t.complete) code = EXIT.unknown;
     } else {
+      // parsed before the store is read: an unknown family is a usage error (exit 2), not an empty table
+      const problems = opts.problem === undefined ? undefined : parseProblemList(opts.problem);
       const records = await loadRecords(opts.store ?? resolveStorePath());
-      const t = buildResultTable(records, { ...(opts.problem !== undefined ? { family: familyByName(opts.problem)?.name ?? opts.problem } : {}), ...(bases ? { bases } : {}), ...(opts.encoder !== undefined ? { encoder: opts.encoder } : {}) });
+      const t = buildResultTable(records, { ...(problems !== undefined ? { problems } : {}), ...(bases ? { bases } : {}), ...(opts.encoder !== undefined ? { encoder: opts.encoder } : {}) });
       text = formatTable(t, format);
     }
     if (opts.out !== undefined) writeFileAtomic(opts.out, text);
