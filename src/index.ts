@@ -2,7 +2,7 @@
  * waterloo's public API. Named re-exports only; the CLI (src/cli) imports
  * nothing else.
  */
-export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, type ParseErrorCode } from './errors.js';
+export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, InternalError, errorKind, type ErrorKind, type ParseErrorCode } from './errors.js';
 export { waterlooVersion, packageRoot } from './version.js';
 
 export { type Lit, LIT_FALSE, LIT_TRUE, makeLit, litNode, litIsNegated, litNot, litNotIf, litRegular } from './core/literal.js';

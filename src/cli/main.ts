@@ -69,10 +69,11 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     return await command.run(values as never, positionals, io);
   } catch (e) {
     const code = exitCodeForError(e);
-    if (e instanceof WaterlooError) {
+    if (e instanceof WaterlooError && code !== EXIT.internal) {
       io.err(`waterloo ${command.name}: ${e.message}\n`);
       if (code === EXIT.usage) io.err(`(see 'waterloo ${command.name} --help')\n`);
     } else {
+      // an InternalError's stack starts with its message, so nothing is lost by printing only the stack
       io.err(`waterloo ${command.name}: internal error (please report this):\n${(e as Error)?.stack ?? String(e)}\n`);
     }
     return code;

@@ -1,4 +1,5 @@
 /** Messages between a sweep and its worker processes (child_process IPC, structured as JSON). */
+import type { ErrorKind } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import type { SweepInstance } from './solve-instance.js';
@@ -16,4 +17,4 @@ export interface SolveMessage {
 export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'done'; readonly id: number; readonly record: StoreRecord }
-  | { readonly type: 'failed'; readonly id: number; readonly error: { readonly name: string; readonly code: string; readonly message: string } };
+  | { readonly type: 'failed'; readonly id: number; readonly error: { readonly name: string; readonly kind: ErrorKind; readonly code: string; readonly message: string } };

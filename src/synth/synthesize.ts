@@ -27,7 +27,7 @@ import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { depth } from '../core/analysis.js';
 import { cleanup } from '../core/cleanup.js';
-import { BackendError, UsageError, WaterlooError } from '../errors.js';
+import { BackendError, UsageError, InternalError } from '../errors.js';
 import { checkDrat } from '../sat/drat-check.js';
 import { writeDimacs } from '../sat/dimacs.js';
 import { resolveBackendName, createSolver, type BackendName } from '../sat/registry.js';
@@ -144,8 +144,8 @@ export type SynthesisResult =
   | { readonly status: 'infeasible'; readonly reason: string; readonly stats: SynthesizeStats };
 
 /** An internal error: a decoded circuit failed verification (a bug, never a result). */
-function internalError(message: string): WaterlooError {
-  return new WaterlooError(`internal error: ${message}`, 'internal');
+function internalError(message: string): InternalError {
+  return new InternalError(`internal error: ${message}`);
 }
 
 /** sha256 of the DIMACS text of `cnf`. */
@@ -441,7 +441,7 @@ function upperBoundSize(c: Circuit, spec: FunctionSpec, basis: BasisName, maxDep
  * module notes for the loop; results are discriminated by `status`.
  * @throws UsageError for bad parameters or an unsupported basis/encoder
  *   combination; BackendError when the backend is missing or a proof is
- *   rejected; WaterlooError code `internal` if a decoded circuit fails
+ *   rejected; InternalError if a decoded circuit fails
  *   verification (a bug).
  */
 export async function synthesize(spec: FunctionSpec, params: Partial<SynthesizeParams> = {}): Promise<SynthesisResult> {

@@ -12,7 +12,7 @@ import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
 import type { GateKind } from '../core/gate.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
-import { UsageError, WaterlooError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import { createSolver, resolveBackendName, type BackendName } from '../sat/registry.js';
 import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
 import { combinePending } from './miter-aig.js';
@@ -48,8 +48,8 @@ export const DEFAULT_CHECK_EQUIVALENCE_PARAMS: Readonly<CheckEquivalenceParams> 
   seed: 1,
 });
 
-/** Thrown when a counterexample fails to replay: a bug, never a result. */
-export class InternalCheckError extends WaterlooError {
+/** Thrown when a counterexample fails to replay: a bug, never a result (an {@link InternalError}, code `cex-replay`). */
+export class InternalCheckError extends InternalError {
   override name = 'InternalCheckError';
 }
 
