@@ -79,7 +79,7 @@ export { parseBlif, writeBlif } from './io/blif.js';
 export { writeDot } from './io/dot.js';
 export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
-export { writeFileAtomic } from './util/atomic-write.js';
+export { writeFileAtomic, OutputFileError } from './util/atomic-write.js';
 export { Rng } from './util/rng.js';
 export { popcount } from './util/popcount.js';
 

@@ -83,6 +83,14 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
 // realpathSync.native: one realpath(3) call instead of an lstat per path component
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync.native(process.argv[1])}`).href;
 if (isMain) {
+  // A reader that closed the pipe (`waterloo sim f | head -1`) wants no more output: end quietly, as
+  // SIGPIPE ends C tools, with the code the command has set so far (0 while it runs).
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      throw e;
+    });
+  }
   const code = await runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
