@@ -80,6 +80,7 @@ export { writeDot } from './io/dot.js';
 export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
 export { writeFileAtomic, OutputFileError } from './util/atomic-write.js';
+export { readInputFile, maxInputBytes, DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_ENV, type ReadInputOptions } from './util/read-input.js';
 export { Rng } from './util/rng.js';
 export { popcount } from './util/popcount.js';
 
@@ -135,6 +136,7 @@ export {
   specSatisfiedBy,
   specToJson,
   specFromJson,
+  MAX_SPEC_INPUTS,
 } from './tt/spec.js';
 export { parseHexTruth, writeHexTruth, parseIwlsTruth, writeIwlsTruth, type ParseTruthOptions } from './io/truth.js';
 export {

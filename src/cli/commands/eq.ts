@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   checkEquivalence,
   InputFileError,
+  readInputFile,
   ParseError,
   readCircuitFile,
   UsageError,
@@ -88,15 +88,8 @@ function parsePairs(text: string, fileName: string, baseDir: string): PairLine[]
 }
 
 function readPairsFile(file: string): PairLine[] {
-  if (file === '-') return parsePairs(readFileSync(0, 'utf8'), '<stdin>', process.cwd());
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputFileError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
-  }
-  return parsePairs(text, file, dirname(resolve(file)));
+  const text = readInputFile(file).toString('utf8');
+  return file === '-' ? parsePairs(text, '<stdin>', process.cwd()) : parsePairs(text, file, dirname(resolve(file)));
 }
 
 function pairText(p: PairLine, v: EquivalenceVerdict, ms: number): string {
