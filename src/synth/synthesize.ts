@@ -33,6 +33,7 @@ import { writeDimacs } from '../sat/dimacs.js';
 import { resolveBackendName, createSolver, type BackendName } from '../sat/registry.js';
 import type { Cnf, SatSolver, SolveResult } from '../sat/types.js';
 import { checkSpec, type FunctionSpec } from '../tt/spec.js';
+import { createProofFile, createProofRunDir } from './proof-dir.js';
 import { ENCODERS } from './registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from './reduce-spec.js';
 import type { EncodedInstance, Encoder, EncoderName, SymmetryBreaking, SynthesisQuery, UnsatCertificate } from './types.js';
@@ -60,7 +61,11 @@ export interface SynthesizeParams {
   readonly allSolutions?: number;
   /** Ask a proof-capable backend (cadical, cadical-cli) for DRAT proofs of the UNSAT answers and check them. */
   readonly proof?: boolean;
-  /** Keep the DRAT proofs in this directory (otherwise they are deleted after checking). */
+  /**
+   * Keep the DRAT proofs under this directory (otherwise they are deleted after checking): created when
+   * missing, each run writes into a fresh subdirectory `run-<time>-<random>` (see createProofRunDir), and the
+   * certificate records every proof's absolute path.
+   */
   readonly proofDir?: string;
   /** Time limit for each DRAT check (ms); a check that runs out is recorded as unchecked. */
   readonly proofCheckTimeLimitMs?: number;
@@ -179,7 +184,8 @@ class Run {
     readonly cegar: boolean,
   ) {
     this.deadline = p.timeLimitMs === undefined ? Infinity : this.started + p.timeLimitMs;
-    this.proofDir = p.proof ? (p.proofDir ?? mkdtempSync(join(tmpdir(), 'waterloo-drat-'))) : undefined;
+    // a kept proof goes to a fresh run directory under DIR; otherwise to a temporary one removed at the end
+    this.proofDir = p.proof ? (p.proofDir !== undefined ? createProofRunDir(p.proofDir) : mkdtempSync(join(tmpdir(), 'waterloo-drat-'))) : undefined;
     this.stats = {
       backend,
       encoder: encoder.name,
@@ -237,7 +243,7 @@ class Run {
 
   private async newSolver(): Promise<{ solver: SatSolver; proofPath?: string }> {
     if (this.proofDir === undefined) return { solver: await createSolver(this.backend) };
-    const proofPath = join(this.proofDir, `proof-${++this.proofCounter}.drat`);
+    const proofPath = createProofFile(this.proofDir, ++this.proofCounter);
     return { solver: await createSolver(this.backend, { proofPath }), proofPath };
   }
 

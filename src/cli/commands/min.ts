@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import {
   basisByName,
   BASES,
@@ -93,6 +94,8 @@ export const minCommand = defineCommand({
       io.out(`${r.status} ${basis} size ${r.size} for ${src.label}: ${why}; ${seconds.toFixed(2)} s\n`);
       if (r.status === 'optimal' && r.solutions) io.out(`${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`);
       io.out(opts.out ? `circuit written to ${opts.out}\n` : formatListing(circuit));
+      const kept = r.status === 'optimal' ? r.lowerBound?.instances.find((i) => i.proof?.path !== undefined)?.proof?.path : undefined;
+      if (kept !== undefined) io.out(`DRAT proofs in ${dirname(kept)}\n`);
     }
     return r.status === 'optimal' ? EXIT.ok : EXIT.unknown;
   },
