@@ -115,7 +115,7 @@ async function checkPairs(file: string, params: Partial<CheckEquivalenceParams>,
     const t0 = performance.now();
     let v: EquivalenceVerdict;
     try {
-      v = await checkEquivalence(readCircuitFile(p.pathA), readCircuitFile(p.pathB), params);
+      v = await checkEquivalence(readCircuitFile(p.pathA), readCircuitFile(p.pathB), { ...params, labels: [p.a, p.b] });
     } catch (e) {
       // Bad input (or circuits that do not pair up) stops the batch with that error's exit code, as for a
       // single pair; say which pair, and what the pairs before it found
@@ -207,7 +207,7 @@ export const eqCommand = defineCommand({
     if (args.length !== 2) throw new UsageError('eq: expects two circuit files A and B');
     const a = readCircuitFile(args[0]!);
     const b = readCircuitFile(args[1]!);
-    const v = await checkEquivalence(a, b, params);
+    const v = await checkEquivalence(a, b, { ...params, labels: [args[0]!, args[1]!] });
     if (opts.json) printJson(io, verdictJson(v));
     else if (v.verdict === 'different') {
       io.out(`different: output ${v.outputName} is ${v.valueA ? 1 : 0} in A and ${v.valueB ? 1 : 0} in B for input ${bits(v.counterexample)} (x0 first)\n`);
