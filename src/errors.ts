@@ -65,3 +65,31 @@ export class UsageError extends WaterlooError {
 export class BackendError extends WaterlooError {
   override name = 'BackendError';
 }
+
+/**
+ * A bug in waterloo: a check of its own result failed (a circuit that does not
+ * meet its spec, a counterexample that does not replay, a size below a proven
+ * bound). The CLI exits 70 and prints the stack.
+ */
+export class InternalError extends WaterlooError {
+  override name = 'InternalError';
+  constructor(message: string, code = 'internal') {
+    super(message, code);
+  }
+}
+
+/** What an error means for the caller; the CLI maps each to one exit code. */
+export type ErrorKind = 'usage' | 'input' | 'backend' | 'internal';
+
+/**
+ * The kind of an error, by its class: {@link UsageError} usage,
+ * {@link BackendError} backend, {@link InternalError} and anything that is
+ * not a {@link WaterlooError} internal, every other WaterlooError bad input.
+ */
+export function errorKind(e: unknown): ErrorKind {
+  if (e instanceof InternalError) return 'internal';
+  if (e instanceof UsageError) return 'usage';
+  if (e instanceof BackendError) return 'backend';
+  if (e instanceof WaterlooError) return 'input';
+  return 'internal';
+}

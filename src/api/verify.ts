@@ -3,5 +3,6 @@ export * from './errors.js';
 export { checkEquivalence, type CheckEquivalenceParams } from '../verify/equivalence.js';
 export type { EquivalenceVerdict } from '../verify/verdict.js';
 export { readCircuitFile, InputFileError } from '../io/formats.js';
+export { readInputFile } from '../util/read-input.js';
 export type { BackendName } from '../sat/registry.js';
 export type { Circuit } from '../core/circuit.js';

@@ -6,7 +6,7 @@
  *   70 internal error (a bug: the stack trace is printed).
  * `waterloo sat` follows SAT-solver convention instead: 10 SAT, 20 UNSAT, 0 unknown.
  */
-import { BackendError, UsageError, WaterlooError } from '../api/errors.js';
+import { errorKind, type ErrorKind } from '../api/errors.js';
 
 export const EXIT = {
   ok: 0,
@@ -18,10 +18,14 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-/** The exit code for an error thrown by a command. */
+const EXIT_FOR_KIND: Readonly<Record<ErrorKind, number>> = { usage: EXIT.usage, input: EXIT.badInput, backend: EXIT.backend, internal: EXIT.internal };
+
+/** The exit code for an error kind. */
+export function exitCodeForKind(kind: ErrorKind): number {
+  return EXIT_FOR_KIND[kind];
+}
+
+/** The exit code for an error thrown by a command, chosen by its class (never its message). */
 export function exitCodeForError(e: unknown): number {
-  if (e instanceof UsageError) return EXIT.usage;
-  if (e instanceof BackendError) return EXIT.backend;
-  if (e instanceof WaterlooError) return EXIT.badInput;
-  return EXIT.internal;
+  return EXIT_FOR_KIND[errorKind(e)];
 }

@@ -81,10 +81,11 @@ export async function runCli(argv: readonly string[], io: CommandIo, options: Ru
     return await command.run(values as never, positionals, io);
   } catch (e) {
     const code = exitCodeForError(e);
-    if (e instanceof WaterlooError) {
+    if (e instanceof WaterlooError && code !== EXIT.internal) {
       io.err(`waterloo ${command.name}: ${e.message}\n`);
       if (code === EXIT.usage) io.err(`(see 'waterloo ${command.name} --help')\n`);
     } else {
+      // an InternalError's stack starts with its message, so nothing is lost by printing only the stack
       io.err(`waterloo ${command.name}: internal error (please report this):\n${(e as Error)?.stack ?? String(e)}\n`);
     }
     return code;
@@ -114,6 +115,14 @@ async function runUnderHardLimit(name: string, argv: readonly string[], limitSec
 // realpathSync.native: one realpath(3) call instead of an lstat per path component
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${(await import('node:fs')).realpathSync.native(process.argv[1])}`).href;
 if (isMain) {
+  // A reader that closed the pipe (`waterloo sim f | head -1`) wants no more output: end quietly, as
+  // SIGPIPE ends C tools, with the code the command has set so far (0 while it runs).
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      throw e;
+    });
+  }
   // the variable is HARD_LIMIT_CHILD_ENV of hard-limit.ts, spelt out so that an unsupervised start does not load that module
   const child = process.env['WATERLOO_HARD_LIMIT_CHILD'] === '1' ? (await import('./hard-limit.js')).childReporting() : undefined;
   const io: CommandIo = child

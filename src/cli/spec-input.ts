@@ -1,8 +1,7 @@
 /** Reading a function spec from CLI arguments: --tt/--inputs, --problem, or a file. */
 import { extname } from 'node:path';
-import { readFileSync } from 'node:fs';
 import {
-  InputFileError,
+  readInputFile,
   makeSpec,
   parseHexTruth,
   parseIwlsTruth,
@@ -11,7 +10,7 @@ import {
   simulateTruthTables,
   specFromHex,
   UsageError,
-  MAX_PROBLEM_INPUTS,
+  MAX_SPEC_INPUTS,
   type FunctionSpec,
 } from '../index.js';
 
@@ -27,7 +26,7 @@ export interface SpecSource {
 /** Options every spec-taking command declares. */
 export const SPEC_OPTIONS = {
   tt: { type: 'string', help: 'truth tables in hex, comma-separated (bit order: x0 is the least significant bit of the minterm; MAJ3 = e8)', metavar: 'HEX[,HEX]' },
-  inputs: { type: 'int', help: 'number of inputs for --tt', min: 0, max: 20, metavar: 'N' },
+  inputs: { type: 'int', help: `number of inputs for --tt (0..${MAX_SPEC_INPUTS})`, min: 0, max: MAX_SPEC_INPUTS, metavar: 'N' },
   problem: { type: 'string', help: 'a named problem, e.g. maj:5, sum:4, mod3:4:0 (waterloo problem --list)', metavar: 'NAME' },
 } as const;
 
@@ -52,16 +51,11 @@ export function readSpec(command: string, opts: { tt?: string | undefined; input
   const file = args[0]!;
   const ext = extname(file).toLowerCase();
   if (ext === '.truth' || ext === '.hex' || ext === '.tt') {
-    let text: string;
-    try {
-      text = readFileSync(file, 'latin1');
-    } catch (e) {
-      throw new InputFileError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 'unreadable');
-    }
+    const text = readInputFile(file).toString('latin1');
     const spec = ext === '.truth' ? parseIwlsTruth(text, { fileName: file }) : parseHexTruth(text, { fileName: file });
     return { spec, label: file };
   }
   const c = readCircuitFile(file);
-  if (c.numInputs > MAX_PROBLEM_INPUTS) throw new UsageError(`${command}: ${file} has ${c.numInputs} inputs; specs are limited to ${MAX_PROBLEM_INPUTS}`);
+  if (c.numInputs > MAX_SPEC_INPUTS) throw new UsageError(`${command}: ${file} has ${c.numInputs} inputs; specs are limited to ${MAX_SPEC_INPUTS}`);
   return { spec: makeSpec(c.numInputs, simulateTruthTables(c)), label: file, inputNames: c.inputNames, outputNames: c.outputNames };
 }

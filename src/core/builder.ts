@@ -11,6 +11,7 @@ import { fromWords, toHex, ttCofactor, ttHasVar, ttIsConst, ttShrink, type Truth
 import { defaultInputName, defaultOutputName, type Circuit } from './circuit.js';
 import { GateKind, opNegateFirst, opNegateSecond, opSwap, type GateOp } from './gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from './literal.js';
+import { PairMap } from '../util/pair-map.js';
 
 /** Options of a builder. */
 export interface CircuitBuilderOptions {
@@ -32,7 +33,8 @@ export class CircuitBuilder {
   private readonly outputNames: (string | undefined)[] = [];
   private readonly gateNames = new Map<number, string>();
   private readonly negatedNames = new Set<number>();
-  private readonly and2 = new Map<number, Lit>();
+  /** Two-input ANDs by (lower, higher) fanin literal; a pair map, since one packed number collides past 2^21 literals. */
+  private readonly and2 = new PairMap();
   private readonly table = new Map<string, Lit>();
 
   constructor(opts: CircuitBuilderOptions = {}) {
@@ -203,11 +205,10 @@ export class CircuitBuilder {
     if (lo === LIT_FALSE) return LIT_FALSE;
     if (lo === LIT_TRUE) return hi;
     if ((lo ^ 1) === hi) return LIT_FALSE;
-    const key = lo * 4294967296 + hi;
-    const hit = this.and2.get(key);
+    const hit = this.and2.get(lo, hi);
     if (hit !== undefined) return hit;
     const lit = this.push(GateKind.And, [lo, hi]);
-    this.and2.set(key, lit);
+    this.and2.set(lo, hi, lit);
     return lit;
   }
 
@@ -223,11 +224,10 @@ export class CircuitBuilder {
     if (kept.length === 0) return LIT_TRUE;
     if (kept.length === 1) return kept[0]!;
     if (kept.length === 2) {
-      const key = kept[0]! * 4294967296 + kept[1]!;
-      const hit = this.and2.get(key);
+      const hit = this.and2.get(kept[0]!, kept[1]!);
       if (hit !== undefined) return hit;
       const lit = this.push(GateKind.And, kept);
-      this.and2.set(key, lit);
+      this.and2.set(kept[0]!, kept[1]!, lit);
       return lit;
     }
     return this.hashed(`a${kept.join(',')}`, () => this.push(GateKind.And, kept));

@@ -33,7 +33,7 @@ import { circuitCost } from '../core/cost.js';
 import { GateKind } from '../core/gate.js';
 import type { Lit } from '../core/literal.js';
 import { simulateNodes, simulateTruthTables } from '../core/simulate.js';
-import { UsageError, ValidationError, WaterlooError } from '../errors.js';
+import { UsageError, ValidationError, InternalError } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import { synthesize, type SynthesisResult } from '../synth/synthesize.js';
 import { makeSpec, specSatisfiedBy, type FunctionSpec } from '../tt/spec.js';
@@ -136,8 +136,8 @@ export interface CensusWindowsResult {
   readonly stats: CensusWindowsStats;
 }
 
-function internalError(message: string): WaterlooError {
-  return new WaterlooError(`internal error: ${message}`, 'internal');
+function internalError(message: string): InternalError {
+  return new InternalError(`internal error: ${message}`);
 }
 
 function checkParams(p: CensusWindowsParams): void {

@@ -16,10 +16,10 @@
  * inputPerm[j].
  */
 import { basename, extname } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { simulateTruthTables } from '../core/simulate.js';
 import { UsageError, ValidationError } from '../errors.js';
-import { readCircuitFile, InputFileError } from '../io/formats.js';
+import { readCircuitFile } from '../io/formats.js';
+import { readInputFile } from '../util/read-input.js';
 import { parseHexTruth } from '../io/truth.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import { composeNpn, exactCanonize, invertNpn, type NpnTransform } from '../tt/npn.js';
@@ -114,12 +114,7 @@ export function loadLibraryEntry(src: string | { readonly name: string; readonly
   }
   const name = basename(src, extname(src));
   if (extname(src).toLowerCase() === '.truth') {
-    let text: string;
-    try {
-      text = readFileSync(src, 'utf8');
-    } catch (e) {
-      throw new InputFileError(`${src}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 'unreadable');
-    }
+    const text = readInputFile(src).toString('utf8');
     const spec = parseHexTruth(text, { fileName: src });
     if (spec.care?.some((c) => c !== undefined)) throw new ValidationError(`library entry '${name}': ${src} has don't-cares; library entries are complete functions`, 'bad-library-entry');
     return checkLibraryEntry({ name, numInputs: spec.numInputs, outputs: spec.outputs, source: src });

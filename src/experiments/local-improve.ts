@@ -1,7 +1,7 @@
 /** Local improvement of a trained circuit with settings that do not depend on the machine's speed. */
 import type { Circuit } from '../core/circuit.js';
 import { simulateTruthTables } from '../core/simulate.js';
-import { WaterlooError } from '../errors.js';
+import { InternalError } from '../errors.js';
 import { improve } from '../improve/index.js';
 import type { ProblemInstance } from '../problems/index.js';
 import { specSatisfiedBy } from '../tt/spec.js';
@@ -29,7 +29,7 @@ export async function improveTrained(circuit: Circuit, size: number, task: Probl
   const t0 = performance.now();
   const r = await improve(circuit, { basis: 'B2', timeLimitMs: 0, maxRounds: cfg.improveRounds, callTimeLimitMs: cfg.improveCallTimeLimitMs, seed: 1 });
   if (!specSatisfiedBy(task.spec, simulateTruthTables(r.circuit))) {
-    throw new WaterlooError(`internal error: improved circuit for ${task.name} does not implement it`, 'internal');
+    throw new InternalError(`internal error: improved circuit for ${task.name} does not implement it`);
   }
   return {
     circuit: r.circuit,

@@ -27,7 +27,7 @@ import { GateKind, OPS, opIsXorType } from '../core/gate.js';
 import type { BasisName } from '../core/basis.js';
 import type { Lit } from '../core/literal.js';
 import { simulateNodes, simulateRandom, simulateTruthTables } from '../core/simulate.js';
-import { UsageError, WaterlooError } from '../errors.js';
+import { UsageError, InternalError } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import { synthesize } from '../synth/synthesize.js';
 import { makeSpec, type FunctionSpec } from '../tt/spec.js';
@@ -142,8 +142,8 @@ export interface ImproveResult {
 /** Largest accepted `windowInputs`. */
 export const MAX_IMPROVE_WINDOW_INPUTS = 8;
 
-function internalError(message: string): WaterlooError {
-  return new WaterlooError(`internal error: ${message}`, 'internal');
+function internalError(message: string): InternalError {
+  return new InternalError(`internal error: ${message}`);
 }
 
 /**
@@ -577,7 +577,7 @@ function checkParams(p: ImproveParams): void {
 /**
  * SAT-based local improvement of `circuit` in `params.basis` (see the file
  * header). Deterministic for a given seed as long as no synthesis call hits
- * its time limit. Throws an internal WaterlooError if the result cannot be
+ * its time limit. Throws an InternalError if the result cannot be
  * proved equivalent to the input (a bug, never a result).
  */
 export async function improve(circuit: Circuit, params: Partial<ImproveParams> = {}): Promise<ImproveResult> {

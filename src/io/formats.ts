@@ -2,9 +2,9 @@
  * The format table: which file extensions waterloo reads and writes, and the
  * one place that dispatches to the per-format parsers and writers.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { UsageError, WaterlooError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { readInputFile } from '../util/read-input.js';
 import type { Circuit } from '../core/circuit.js';
 import { parseAiger } from './aiger-read.js';
 import { parseBench } from './bench-read.js';
@@ -57,24 +57,14 @@ export function formatOf(pathOrName: string, explicit?: string): FormatInfo {
   return f;
 }
 
-/** Thrown when an input file cannot be read at all. */
-export class InputFileError extends WaterlooError {
-  override name = 'InputFileError';
-}
+export { InputFileError } from '../util/read-input.js';
 
 /** Reads a circuit file; `path` '-' reads stdin and then needs `format`. */
 export function readCircuitFile(path: string, format?: string): Circuit {
   if (path === '-' && format === undefined) throw new UsageError('reading stdin needs --from FORMAT', 'unknown-format');
   const f = formatOf(path, format);
   if (!f.read) throw new UsageError(`${f.description} is a write-only format`, 'write-only');
-  let data: Uint8Array;
-  try {
-    data = readFileSync(path === '-' ? 0 : path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputFileError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
-  }
-  return f.read(data, path === '-' ? '<stdin>' : path);
+  return f.read(readInputFile(path), path === '-' ? '<stdin>' : path);
 }
 
 /** Serialises a circuit in a format. */

@@ -27,8 +27,8 @@
  * Parsers are pure and throw only ParseError (`file:line:col: reason`).
  */
 import { ParseError, UsageError, type ParseErrorCode } from '../errors.js';
-import { MAX_TT_VARS, fromBinary, fromHex, hexDigits, toBinary, toHex, type TruthTable } from '../tt/truth-table.js';
-import { hasDontCares, makeSpec, type FunctionSpec } from '../tt/spec.js';
+import { fromBinary, fromHex, hexDigits, toBinary, toHex, type TruthTable } from '../tt/truth-table.js';
+import { hasDontCares, makeSpec, MAX_SPEC_INPUTS, type FunctionSpec } from '../tt/spec.js';
 
 /** Options of the truth-table parsers. */
 export interface ParseTruthOptions {
@@ -62,7 +62,7 @@ function tokens(line: string, lineNo: number): Token[] {
 function digitsToVars(d: number): number | undefined {
   if (d === 1) return 2;
   const n = Math.log2(d) + 2;
-  return Number.isInteger(n) && n <= MAX_TT_VARS ? n : undefined;
+  return Number.isInteger(n) && n <= MAX_SPEC_INPUTS ? n : undefined;
 }
 
 /** Parses waterloo's hex truth-table format (see the module documentation). */
@@ -111,7 +111,7 @@ export function parseHexTruth(input: string | Uint8Array, opts: ParseTruthOption
         if (numInputs !== undefined || outputs.length > 0) fail("'inputs' must come once, before the first table", 'unexpected-token', t);
         const v = toks[k + 1];
         if (v === undefined) fail("expected the number of inputs after 'inputs'", 'unexpected-eof', last);
-        else if (!/^\d+$/.test(v.text) || Number(v.text) > MAX_TT_VARS) fail(`expected a number of inputs 0..${MAX_TT_VARS}, got '${v.text}'`, 'bad-number', v);
+        else if (!/^\d+$/.test(v.text) || Number(v.text) > MAX_SPEC_INPUTS) fail(`expected a number of inputs 0..${MAX_SPEC_INPUTS}, got '${v.text}'`, 'bad-number', v);
         else numInputs = Number(v.text);
         k++;
       } else if (t.text === 'care') {
@@ -165,8 +165,9 @@ export function parseIwlsTruth(input: string | Uint8Array, opts: ParseTruthOptio
     if (bad) throw new ParseError(`expected '0' or '1', got '${bad[0]}'`, 'unexpected-token', file, i + 1, bad.index + 1);
     if (numInputs === undefined) {
       const n = Math.log2(body.length);
-      if (!Number.isInteger(n) || n > MAX_TT_VARS) {
-        throw new ParseError(`a truth table has 2^n characters (n <= ${MAX_TT_VARS}), this one has ${body.length}`, 'bad-number', file, i + 1, 1);
+      if (!Number.isInteger(n) || n > MAX_SPEC_INPUTS) {
+        const why = Number.isInteger(n) ? `a table of ${body.length} characters has ${n} inputs, more than the limit of ${MAX_SPEC_INPUTS}` : `a truth table has 2^n characters (n <= ${MAX_SPEC_INPUTS}), this one has ${body.length}`;
+        throw new ParseError(why, 'bad-number', file, i + 1, 1);
       }
       numInputs = n;
     } else if (body.length !== 2 ** numInputs) {

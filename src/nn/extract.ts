@@ -23,7 +23,7 @@ import type { GateKind } from '../core/gate.js';
 import type { Lit } from '../core/literal.js';
 import { simulateTruthTables } from '../core/simulate.js';
 import { toAig } from '../core/to-aig.js';
-import { UnsupportedError, UsageError, ValidationError, WaterlooError } from '../errors.js';
+import { UnsupportedError, UsageError, ValidationError, InternalError } from '../errors.js';
 import { synthesize } from '../synth/synthesize.js';
 import { invertNpn, npnCanonize, type NpnTransform } from '../tt/npn.js';
 import { makeSpec } from '../tt/spec.js';
@@ -77,8 +77,8 @@ interface Compiled {
   readonly exactNeurons: number;
 }
 
-function internalError(message: string): WaterlooError {
-  return new WaterlooError(`internal error: ${message}`, 'internal');
+function internalError(message: string): InternalError {
+  return new InternalError(`internal error: ${message}`);
 }
 
 function compileNetwork(net: BnnNetwork, small?: SmallNeuronCircuit): Compiled {

@@ -1,7 +1,6 @@
 /** Reading a network file by its extension: `.json` (waterloo-bnn) or `.onnx`. */
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { InputFileError } from '../io/formats.js';
+import { readInputFile } from '../util/read-input.js';
 import { parseBnnJson } from './json-format.js';
 import type { BnnNetwork } from './network.js';
 import { parseOnnx, type ParseOnnxOptions } from './onnx-read.js';
@@ -20,13 +19,7 @@ export async function readBnnModel(path: string, options: ParseOnnxOptions = {})
   const format = bnnModelFormatOf(path) ?? ((): never => {
     throw new UsageError(`${path}: unknown model format (expected a .json or .onnx file)`, 'unknown-format');
   })();
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputFileError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
-  }
+  const bytes = readInputFile(path);
   if (format === 'json') return parseBnnJson(bytes.toString('utf8'), path);
   return parseOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, options);
 }

@@ -10,11 +10,11 @@
  * - Sizes of instances are limited to {@link MAX_PROBLEM_INPUTS} inputs.
  */
 import { createFromFunction, type TruthTable } from '../tt/truth-table.js';
-import { makeSpec, type FunctionSpec } from '../tt/spec.js';
+import { makeSpec, MAX_SPEC_INPUTS, type FunctionSpec } from '../tt/spec.js';
 import { popcount } from '../util/popcount.js';
 
-/** Largest number of inputs a generated instance may have. */
-export const MAX_PROBLEM_INPUTS = 20;
+/** Largest number of inputs a generated instance may have: the spec limit {@link MAX_SPEC_INPUTS}. */
+export const MAX_PROBLEM_INPUTS = MAX_SPEC_INPUTS;
 
 /** One generated problem. */
 export interface ProblemInstance {

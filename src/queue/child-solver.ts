@@ -7,6 +7,7 @@
  * without taking the worker down.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import type { ErrorKind } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
@@ -17,6 +18,8 @@ import type { SolveMessage, WorkerReply } from '../sweep/worker-protocol.js';
 export class ChildSolveError extends Error {
   constructor(
     readonly errorName: string,
+    /** What the error means, by its class in the child. */
+    readonly kind: ErrorKind,
     readonly code: string,
     message: string,
   ) {
@@ -25,7 +28,7 @@ export class ChildSolveError extends Error {
   }
   /** Whether the same instance fails the same way on any machine (bad input), so a retry is pointless. */
   get deterministic(): boolean {
-    return this.code !== 'internal' && this.errorName !== 'BackendError' && this.code !== 'worker-died' && this.code !== 'hard-timeout';
+    return this.kind === 'input' || this.kind === 'usage';
   }
 }
 
@@ -64,12 +67,12 @@ export class ChildSolverPool {
         cleanup();
         this.idle.push(child);
         if (m.type === 'done') resolve(m.record);
-        else reject(new ChildSolveError(m.error.name, m.error.code, m.error.message));
+        else reject(new ChildSolveError(m.error.name, m.error.kind, m.error.code, m.error.message));
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
         cleanup();
         const tail = (this.stderrTail.get(child) ?? '').trim().split('\n').slice(-3).join(' | ');
-        reject(new ChildSolveError('BackendError', 'worker-died', `solver process exited with ${signal ?? `code ${code}`}${tail ? `: ${tail}` : ''}`));
+        reject(new ChildSolveError('BackendError', 'backend', 'worker-died', `solver process exited with ${signal ?? `code ${code}`}${tail ? `: ${tail}` : ''}`));
       };
       const t = inst.timeoutSeconds;
       const timer =
@@ -77,7 +80,7 @@ export class ChildSolverPool {
           ? setTimeout(() => {
               cleanup();
               this.kill(child);
-              reject(new ChildSolveError('BackendError', 'hard-timeout', `no answer ${hardLimitMs(t) / 1000} s after the start (limit ${t} s); solver process killed; ${provenSoFar(progress)}`));
+              reject(new ChildSolveError('BackendError', 'backend', 'hard-timeout', `no answer ${hardLimitMs(t) / 1000} s after the start (limit ${t} s); solver process killed; ${provenSoFar(progress)}`));
             }, hardLimitMs(t))
           : undefined;
       child.on('message', onMessage);

@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import type { BasisName } from '../core/basis.js';
 import { rebuild } from '../core/cleanup.js';
-import { WaterlooError } from '../errors.js';
+import { InternalError } from '../errors.js';
 import { formatListing } from '../io/listing.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
@@ -78,7 +78,7 @@ function evidenceOf(r: Exclude<SynthesisResult, { status: 'infeasible' }>): Stor
  * the caller decides where it goes). Optimal, feasible and unknown are all
  * records; errors (bad problem name, unsupported basis/encoder, missing
  * backend) are thrown as by {@link synthesize}.
- * @throws WaterlooError code `internal` if the circuit fails the final simulation (a bug).
+ * @throws InternalError if the circuit fails the final simulation (a bug).
  */
 export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOptions): Promise<StoreRecord> {
   const problem = parseProblem(inst.problem);
@@ -93,7 +93,7 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
     ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
   });
   // without a depth bound the driver never answers infeasible
-  if (r.status === 'infeasible') throw new WaterlooError(`internal error: ${problem.name} in ${inst.basis} reported infeasible: ${r.reason}`, 'internal');
+  if (r.status === 'infeasible') throw new InternalError(`internal error: ${problem.name} in ${inst.basis} reported infeasible: ${r.reason}`);
 
   // A search that ran out of time has a lower bound but no circuit: a short
   // heuristic phase (a quarter of the limit, at most 30 s) supplies a verified
@@ -103,7 +103,7 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
   if (r.status === 'unknown' && r.reason === 'time' && timeout !== undefined && !opts.signal?.aborted) {
     found = await quickUpperBound(problem.spec, { basis: inst.basis, timeLimitMs: heuristicSeconds(timeout) * 1000, backend: opts.backend ?? 'auto' });
     heuristic = true;
-    if (found.size < r.provenLowerBound) throw new WaterlooError(`internal error: ${problem.name} in ${inst.basis}: a verified circuit of size ${found.size} is below the proven lower bound ${r.provenLowerBound}`, 'internal');
+    if (found.size < r.provenLowerBound) throw new InternalError(`internal error: ${problem.name} in ${inst.basis}: a verified circuit of size ${found.size} is below the proven lower bound ${r.provenLowerBound}`);
   }
   const wall = performance.now() - t0;
 
@@ -111,7 +111,7 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
   if (found !== undefined) {
     const named = rebuild(found.circuit, { inputNames: problem.inputNames, outputNames: problem.outputNames }).circuit;
     const v = verifyCircuit(named, problem.spec);
-    if (!v.ok) throw new WaterlooError(`internal error: circuit for ${problem.name} in ${inst.basis} is wrong on output ${v.output}, minterm ${v.minterm}`, 'internal');
+    if (!v.ok) throw new InternalError(`internal error: circuit for ${problem.name} in ${inst.basis} is wrong on output ${v.output}, minterm ${v.minterm}`);
     circuit = formatListing(named);
   }
   const attempts: StoredAttempt[] = r.stats.sizes.map((a) => ({ size: a.size, answer: a.answer, ms: Math.round(a.ms) }));

@@ -14,7 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BackendError } from '../errors.js';
+import { BackendError, type ErrorKind } from '../errors.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { InstanceStatus, ResultsStore, StoreRecord } from '../store/types.js';
@@ -58,6 +58,8 @@ export interface SweepProgress {
 /** An instance that produced no record. */
 export interface SweepFailure {
   readonly instance: SweepInstance;
+  /** What the failure means, by the class of the error: `limit` for an instance killed at its hard time limit. */
+  readonly kind: ErrorKind | 'limit';
   readonly code: string;
   readonly message: string;
 }
@@ -183,9 +185,9 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
       finished++;
       return job.instance;
     };
-    const failed = (slot: Slot, code: string, message: string): void => {
+    const failed = (slot: Slot, kind: SweepFailure['kind'], code: string, message: string): void => {
       const instance = endJob(slot);
-      failures.push({ instance, code, message });
+      failures.push({ instance, kind, code, message });
       progress({ instance, error: message });
     };
 
@@ -203,7 +205,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
           return;
         }
         if (m.type === 'failed') {
-          failed(slot, m.error.code, m.error.message);
+          failed(slot, m.error.kind, m.error.code, m.error.message);
         } else {
           const instance = endJob(slot);
           solved[m.record.status]++;
@@ -222,7 +224,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
         if (i >= 0) slots.splice(i, 1);
         if (settled) return;
         if (slot.job !== undefined) {
-          failed(slot, 'worker-died', `worker exited with ${signal ?? `code ${code}`}${slot.stderr.trim() ? `: ${slot.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+          failed(slot, 'internal', 'worker-died', `worker exited with ${signal ?? `code ${code}`}${slot.stderr.trim() ? `: ${slot.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
         }
         if (queue.length > 0) dispatch(spawnSlot());
         else if (running() === 0) finish(false);
@@ -246,7 +248,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
       const timer =
         instance.timeoutSeconds !== undefined && instance.timeoutSeconds > 0
           ? setTimeout(() => {
-              failed(slot, 'hard-timeout', `no answer ${hardLimitMs(instance.timeoutSeconds!) / 1000} s after the start (limit ${instance.timeoutSeconds} s); worker killed; ${provenSoFar(slot.job?.progress)}`);
+              failed(slot, 'limit', 'hard-timeout', `no answer ${hardLimitMs(instance.timeoutSeconds!) / 1000} s after the start (limit ${instance.timeoutSeconds} s); worker killed; ${provenSoFar(slot.job?.progress)}`);
               slot.child.kill('SIGKILL');
             }, hardLimitMs(instance.timeoutSeconds))
           : undefined;

@@ -5,7 +5,7 @@
  * killed with SIGKILL leaves no workers behind (beyond the end of a solver
  * call that blocks the event loop).
  */
-import { WaterlooError } from '../errors.js';
+import { errorKind, WaterlooError } from '../errors.js';
 import type { SynthesisProgress } from '../synth/synthesize.js';
 import { solveInstance } from './solve-instance.js';
 import type { SolveMessage, WorkerReply } from './worker-protocol.js';
@@ -25,8 +25,10 @@ process.on('message', (m: SolveMessage) => {
     (record) => send({ type: 'done', id: m.id, record }),
     (e: unknown) => {
       const err = e instanceof Error ? e : new Error(String(e));
+      const kind = errorKind(e);
       const code = e instanceof WaterlooError ? e.code : 'internal';
-      send({ type: 'failed', id: m.id, error: { name: err.name, code, message: e instanceof WaterlooError ? err.message : (err.stack ?? err.message) } });
+      // a bug travels with its stack, bad input with its message
+      send({ type: 'failed', id: m.id, error: { name: err.name, kind, code, message: kind === 'internal' ? (err.stack ?? err.message) : err.message } });
     },
   );
 });

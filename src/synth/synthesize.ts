@@ -27,12 +27,13 @@ import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { depth } from '../core/analysis.js';
 import { cleanup } from '../core/cleanup.js';
-import { BackendError, UsageError, WaterlooError } from '../errors.js';
+import { BackendError, UsageError, InternalError } from '../errors.js';
 import { checkDrat } from '../sat/drat-check.js';
 import { writeDimacs } from '../sat/dimacs.js';
 import { resolveBackendName, createSolver, type BackendName } from '../sat/registry.js';
 import type { Cnf, SatSolver, SolveResult } from '../sat/types.js';
 import { checkSpec, type FunctionSpec } from '../tt/spec.js';
+import { createProofFile, createProofRunDir } from './proof-dir.js';
 import { ENCODERS } from './registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from './reduce-spec.js';
 import type { EncodedInstance, Encoder, EncoderName, SymmetryBreaking, SynthesisQuery, UnsatCertificate } from './types.js';
@@ -60,7 +61,11 @@ export interface SynthesizeParams {
   readonly allSolutions?: number;
   /** Ask a proof-capable backend (cadical, cadical-cli) for DRAT proofs of the UNSAT answers and check them. */
   readonly proof?: boolean;
-  /** Keep the DRAT proofs in this directory (otherwise they are deleted after checking). */
+  /**
+   * Keep the DRAT proofs under this directory (otherwise they are deleted after checking): created when
+   * missing, each run writes into a fresh subdirectory `run-<time>-<random>` (see createProofRunDir), and the
+   * certificate records every proof's absolute path.
+   */
   readonly proofDir?: string;
   /** Time limit for each DRAT check (ms); a check that runs out is recorded as unchecked. */
   readonly proofCheckTimeLimitMs?: number;
@@ -160,8 +165,8 @@ export type SynthesisResult =
   | { readonly status: 'infeasible'; readonly reason: string; readonly stats: SynthesizeStats };
 
 /** An internal error: a decoded circuit failed verification (a bug, never a result). */
-function internalError(message: string): WaterlooError {
-  return new WaterlooError(`internal error: ${message}`, 'internal');
+function internalError(message: string): InternalError {
+  return new InternalError(`internal error: ${message}`);
 }
 
 /** sha256 of the DIMACS text of `cnf`. */
@@ -195,7 +200,8 @@ class Run {
     readonly cegar: boolean,
   ) {
     this.deadline = p.timeLimitMs === undefined ? Infinity : this.started + p.timeLimitMs;
-    this.proofDir = p.proof ? (p.proofDir ?? mkdtempSync(join(tmpdir(), 'waterloo-drat-'))) : undefined;
+    // a kept proof goes to a fresh run directory under DIR; otherwise to a temporary one removed at the end
+    this.proofDir = p.proof ? (p.proofDir !== undefined ? createProofRunDir(p.proofDir) : mkdtempSync(join(tmpdir(), 'waterloo-drat-'))) : undefined;
     this.stats = {
       backend,
       encoder: encoder.name,
@@ -253,7 +259,7 @@ class Run {
 
   private async newSolver(): Promise<{ solver: SatSolver; proofPath?: string }> {
     if (this.proofDir === undefined) return { solver: await createSolver(this.backend) };
-    const proofPath = join(this.proofDir, `proof-${++this.proofCounter}.drat`);
+    const proofPath = createProofFile(this.proofDir, ++this.proofCounter);
     return { solver: await createSolver(this.backend, { proofPath }), proofPath };
   }
 
@@ -457,7 +463,7 @@ function upperBoundSize(c: Circuit, spec: FunctionSpec, basis: BasisName, maxDep
  * module notes for the loop; results are discriminated by `status`.
  * @throws UsageError for bad parameters or an unsupported basis/encoder
  *   combination; BackendError when the backend is missing or a proof is
- *   rejected; WaterlooError code `internal` if a decoded circuit fails
+ *   rejected; InternalError if a decoded circuit fails
  *   verification (a bug).
  */
 export async function synthesize(spec: FunctionSpec, params: Partial<SynthesizeParams> = {}): Promise<SynthesisResult> {

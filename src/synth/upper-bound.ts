@@ -15,7 +15,7 @@ import { improve } from '../improve/improve.js';
 import type { BackendName } from '../sat/registry.js';
 import { careOf, specSatisfiedBy, type FunctionSpec } from '../tt/spec.js';
 import { toHex, ttAnd, ttCofactor, ttHasVar, ttIsConst, ttNot, type TruthTable } from '../tt/truth-table.js';
-import { WaterlooError } from '../errors.js';
+import { InternalError } from '../errors.js';
 
 /**
  * One multiplexer tree per output over the inputs from x_{n-1} down,
@@ -64,8 +64,8 @@ export async function quickUpperBound(spec: FunctionSpec, p: QuickUpperBoundPara
   const start = shannonCircuit(spec);
   const r = await improve(start, { basis: p.basis, timeLimitMs: Math.max(1, Math.round(p.timeLimitMs)), seed: 1, ...(p.backend === undefined ? {} : { backend: p.backend }) });
   const circuit = r.circuit;
-  if (!specSatisfiedBy(spec, simulateTruthTables(circuit))) throw new WaterlooError('internal error: the upper-bound circuit does not meet its spec', 'internal');
+  if (!specSatisfiedBy(spec, simulateTruthTables(circuit))) throw new InternalError('internal error: the upper-bound circuit does not meet its spec');
   const cost = circuitCost(circuit, p.basis);
-  if (!cost.inBasis) throw new WaterlooError(`internal error: the upper-bound circuit is not in ${p.basis}: ${cost.reason}`, 'internal');
+  if (!cost.inBasis) throw new InternalError(`internal error: the upper-bound circuit is not in ${p.basis}: ${cost.reason}`);
   return { circuit, size: cost.size };
 }

@@ -19,7 +19,7 @@ import { cleanup } from '../core/cleanup.js';
 import { evalOpWord, GateKind, OPS, opNegateFirst, opNegateSecond, type GateOp } from '../core/gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
 import { simulateTruthTables } from '../core/simulate.js';
-import { UnsupportedError, WaterlooError } from '../errors.js';
+import { UnsupportedError, InternalError } from '../errors.js';
 import { fillProjection, lastWordMask, ttEqual, wordCount, type TruthTable } from '../tt/truth-table.js';
 import { MAX_TRAIN_INPUTS } from './dataset.js';
 import { evaluateGateNetwork, type GateNetwork } from './gate-network.js';
@@ -149,6 +149,6 @@ export function cleanCircuit(c: Circuit, opts: ExtractOptions = {}): Circuit {
 function checkEqual(circuit: Circuit, source: readonly TruthTable[], what: string): void {
   const sim = simulateTruthTables(circuit);
   if (sim.length !== source.length || sim.some((t, k) => !ttEqual(t, source[k]!))) {
-    throw new WaterlooError(`internal error: the cleaned circuit differs from ${what}`, 'internal');
+    throw new InternalError(`internal error: the cleaned circuit differs from ${what}`);
   }
 }

@@ -9,7 +9,7 @@
 import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { simulateTruthTables } from '../core/simulate.js';
-import { UsageError, WaterlooError } from '../errors.js';
+import { UsageError, InternalError } from '../errors.js';
 import { bnnNeurons, extractBnnCircuit, trainBnn, type BnnNetwork } from '../nn/index.js';
 import type { ProblemInstance } from '../problems/index.js';
 import { specSatisfiedBy } from '../tt/spec.js';
@@ -77,10 +77,10 @@ export function trainModel(task: ProblemInstance, model: TrainModelName, seed: n
     throw new UsageError(`unknown model '${String(model)}' (known: ${TRAIN_MODELS.join(', ')})`, 'unknown-model');
   }
   const cost = circuitCost(circuit, 'B2');
-  if (!cost.inBasis) throw new WaterlooError(`internal error: extracted circuit is not in B2 (${cost.reason})`, 'internal');
+  if (!cost.inBasis) throw new InternalError(`internal error: extracted circuit is not in B2 (${cost.reason})`);
   const implementsSpec = specSatisfiedBy(task.spec, simulateTruthTables(circuit));
   if (implementsSpec !== (accuracy === 1)) {
-    throw new WaterlooError(`internal error: network accuracy ${accuracy} disagrees with the circuit's spec check (${implementsSpec})`, 'internal');
+    throw new InternalError(`internal error: network accuracy ${accuracy} disagrees with the circuit's spec check (${implementsSpec})`);
   }
   return { task: task.name, model, seed, trained, accuracy, steps, attempts, networkUnits, circuit, size: cost.size, implementsSpec };
 }

@@ -8,6 +8,15 @@
 import { ValidationError, UsageError } from '../errors.js';
 import { fromHex, toHex, ttEqual, ttEqualOnCare, ttIsConst, type TruthTable } from './truth-table.js';
 
+/**
+ * The one limit on the inputs of a spec, wherever it comes from: `.truth`
+ * and `.hex` files, `--tt --inputs`, `--problem`, a circuit file. Checked as
+ * soon as the number of inputs is known, before any work on the tables
+ * (a 24-input table costs minutes in NPN variable swaps before a time limit
+ * applies).
+ */
+export const MAX_SPEC_INPUTS = 20;
+
 /** A multi-output (incompletely specified) Boolean function. */
 export interface FunctionSpec {
   /** Number of inputs; every table has this many variables. */

@@ -7,12 +7,7 @@
  */
 import type { Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
-
-function hashPair(a: number, b: number): number {
-  let h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
-}
+import { hashPair } from '../util/pair-map.js';
 
 /** An AIG under construction; node numbering as in circuit.ts (0 constant, 1..numInputs inputs). */
 export class AigStrash {

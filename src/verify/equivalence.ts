@@ -12,7 +12,7 @@ import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
 import type { GateKind } from '../core/gate.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
-import { UsageError, WaterlooError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import { createSolver, resolveBackendName, type BackendName } from '../sat/registry.js';
 import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
 import { combinePending } from './miter-aig.js';
@@ -36,6 +36,8 @@ export interface CheckEquivalenceParams {
   /** Skip SAT sweeping and go straight to the output miters. */
   readonly noSweep: boolean;
   readonly seed: number;
+  /** Names of the two circuits in error messages (the CLI passes the file names). */
+  readonly labels: readonly [string, string];
 }
 
 export const DEFAULT_CHECK_EQUIVALENCE_PARAMS: Readonly<CheckEquivalenceParams> = Object.freeze({
@@ -46,10 +48,11 @@ export const DEFAULT_CHECK_EQUIVALENCE_PARAMS: Readonly<CheckEquivalenceParams> 
   sweepConflictLimit: 100,
   noSweep: false,
   seed: 1,
+  labels: ['A', 'B'] as const,
 });
 
-/** Thrown when a counterexample fails to replay: a bug, never a result. */
-export class InternalCheckError extends WaterlooError {
+/** Thrown when a counterexample fails to replay: a bug, never a result (an {@link InternalError}, code `cex-replay`). */
+export class InternalCheckError extends InternalError {
   override name = 'InternalCheckError';
 }
 
@@ -57,7 +60,7 @@ export class InternalCheckError extends WaterlooError {
 export async function checkEquivalence(a: Circuit, b: Circuit, params: Partial<CheckEquivalenceParams> = {}): Promise<EquivalenceVerdict> {
   const p = { ...DEFAULT_CHECK_EQUIVALENCE_PARAMS, ...params };
   const t0 = Date.now();
-  const m = matchIo(a, b, p.match);
+  const m = matchIo(a, b, p.match, p.labels);
   const useExhaustive = p.method === 'exhaustive' || (p.method === 'auto' && a.numInputs <= 16);
   if (useExhaustive) {
     if (a.numInputs > MAX_EXHAUSTIVE_EQ_INPUTS) {

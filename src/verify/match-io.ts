@@ -16,10 +16,16 @@ export interface IoMatching {
   readonly outputPairs: readonly { readonly a: number; readonly b: number; readonly name: string }[];
 }
 
-/** Pairs the I/O of two circuits; throws ValidationError (code `io-mismatch`) when they cannot be paired. */
-export function matchIo(a: Circuit, b: Circuit, mode: MatchMode): IoMatching {
-  if (a.numInputs !== b.numInputs) throw new ValidationError(`the circuits have ${a.numInputs} and ${b.numInputs} inputs`, 'io-mismatch');
-  if (a.outputs.length !== b.outputs.length) throw new ValidationError(`the circuits have ${a.outputs.length} and ${b.outputs.length} outputs`, 'io-mismatch');
+/**
+ * Pairs the I/O of two circuits; throws ValidationError (code `io-mismatch`)
+ * when they cannot be paired. `labels` name the circuits in messages (file
+ * names in the CLI; default `A`, `B`).
+ */
+export function matchIo(a: Circuit, b: Circuit, mode: MatchMode, labels: readonly [string, string] = ['A', 'B']): IoMatching {
+  const [la, lb] = labels;
+  const counts = (what: string, x: number, y: number): string => `${la} has ${x} ${what}${x === 1 ? '' : 's'} and ${lb} has ${y}: equivalence needs the same number of ${what}s`;
+  if (a.numInputs !== b.numInputs) throw new ValidationError(counts('input', a.numInputs, b.numInputs), 'io-mismatch');
+  if (a.outputs.length !== b.outputs.length) throw new ValidationError(counts('output', a.outputs.length, b.outputs.length), 'io-mismatch');
   if (mode === 'position') {
     return {
       mode,
@@ -35,18 +41,18 @@ export function matchIo(a: Circuit, b: Circuit, mode: MatchMode): IoMatching {
     });
     return m;
   };
-  const bin = index(b.inputNames, 'input', 'B');
-  const bout = index(b.outputNames, 'output', 'B');
-  index(a.inputNames, 'input', 'A');
-  index(a.outputNames, 'output', 'A');
+  const bin = index(b.inputNames, 'input', lb);
+  const bout = index(b.outputNames, 'output', lb);
+  index(a.inputNames, 'input', la);
+  index(a.outputNames, 'output', la);
   const inputMap = a.inputNames.map((n) => {
     const i = bin.get(n);
-    if (i === undefined) throw new ValidationError(`input '${n}' of A has no namesake in B (try --match position)`, 'io-mismatch');
+    if (i === undefined) throw new ValidationError(`input '${n}' of ${la} has no namesake in ${lb} (try --match position)`, 'io-mismatch');
     return i;
   });
   const outputPairs = a.outputNames.map((n, j) => {
     const k = bout.get(n);
-    if (k === undefined) throw new ValidationError(`output '${n}' of A has no namesake in B (try --match position)`, 'io-mismatch');
+    if (k === undefined) throw new ValidationError(`output '${n}' of ${la} has no namesake in ${lb} (try --match position)`, 'io-mismatch');
     return { a: j, b: k, name: n };
   });
   return { mode, inputMap, outputPairs };

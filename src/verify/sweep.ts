@@ -20,6 +20,7 @@ import { randomPatterns, simulateNodes } from '../core/simulate.js';
 import type { SatSolver, SolveOptions, SolveResult } from '../sat/types.js';
 import { popcount } from '../util/popcount.js';
 import { Rng } from '../util/rng.js';
+import { PairMap } from '../util/pair-map.js';
 import { AigStrash } from './aig-strash.js';
 import { CutProver, type CutProof } from './cut-proof.js';
 import { PairJustifier } from './pair-justifier.js';
@@ -336,7 +337,7 @@ export class SatSweeper {
   // --- structural part ---
 
   /** Rebuilds gate v over its fanins' roots: folds trivial ANDs and merges structural duplicates. */
-  private readonly table = new Map<number, number>();
+  private readonly table = new PairMap();
   private processNode(v: number): void {
     if (this.processed[v]) return;
     this.processed[v] = 1;
@@ -347,10 +348,9 @@ export class SatSweeper {
     if (a === 0 || a === (b ^ 1)) to = 0;
     else if (a === 1 || a === b) to = b;
     else {
-      const key = a * 2 * this.n + b;
-      const hit = this.table.get(key);
+      const hit = this.table.get(a, b);
       if (hit !== undefined) to = 2 * hit;
-      else this.table.set(key, v);
+      else this.table.set(a, b, v);
     }
     if (to >= 0) {
       this.repr[v] = to;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import {
   checkEquivalence,
   InputFileError,
+  readInputFile,
   ParseError,
   readCircuitFile,
   UsageError,
@@ -88,15 +88,8 @@ function parsePairs(text: string, fileName: string, baseDir: string): PairLine[]
 }
 
 function readPairsFile(file: string): PairLine[] {
-  if (file === '-') return parsePairs(readFileSync(0, 'utf8'), '<stdin>', process.cwd());
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputFileError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e))})`, 'unreadable');
-  }
-  return parsePairs(text, file, dirname(resolve(file)));
+  const text = readInputFile(file).toString('utf8');
+  return file === '-' ? parsePairs(text, '<stdin>', process.cwd()) : parsePairs(text, file, dirname(resolve(file)));
 }
 
 function pairText(p: PairLine, v: EquivalenceVerdict, ms: number): string {
@@ -122,7 +115,7 @@ async function checkPairs(file: string, params: Partial<CheckEquivalenceParams>,
     const t0 = performance.now();
     let v: EquivalenceVerdict;
     try {
-      v = await checkEquivalence(readCircuitFile(p.pathA), readCircuitFile(p.pathB), params);
+      v = await checkEquivalence(readCircuitFile(p.pathA), readCircuitFile(p.pathB), { ...params, labels: [p.a, p.b] });
     } catch (e) {
       // Bad input (or circuits that do not pair up) stops the batch with that error's exit code, as for a
       // single pair; say which pair, and what the pairs before it found
@@ -270,7 +263,7 @@ export const eqCommand = defineCommand({
     if (args.length !== 2) throw new UsageError('eq: expects two circuit files A and B, or CIRCUIT and a spec (--problem NAME, --tt HEX --inputs N, or a .truth/.hex file)');
     const a = readCircuitFile(args[0]!);
     const b = readCircuitFile(args[1]!);
-    const v = await checkEquivalence(a, b, params);
+    const v = await checkEquivalence(a, b, { ...params, labels: [args[0]!, args[1]!] });
     if (opts.json) printJson(io, verdictJson(v));
     else if (v.verdict === 'different') {
       io.out(`different: output ${v.outputName} is ${v.valueA ? 1 : 0} in A and ${v.valueB ? 1 : 0} in B for input ${bits(v.counterexample)} (x0 first)\n`);

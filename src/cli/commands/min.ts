@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import {
   basisByName,
   BASES,
@@ -128,5 +129,7 @@ function formatMinAnswer(
   let stdout = `${r.status} ${o.basis} size ${r.size} for ${o.label}: ${why}; ${o.seconds.toFixed(2)} s\n`;
   if (r.status === 'optimal' && r.solutions) stdout += `${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`;
   stdout += o.out ? `circuit written to ${o.out}\n` : formatListing(circuit);
+  const kept = r.status === 'optimal' ? r.lowerBound?.instances.find((i) => i.proof?.path !== undefined)?.proof?.path : undefined;
+  if (kept !== undefined) stdout += `DRAT proofs in ${dirname(kept)}\n`;
   return { stdout, exitCode };
 }

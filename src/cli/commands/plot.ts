@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   basisByName,
   parseProblemList,
@@ -14,6 +13,7 @@ import {
   trainedVsMinimumSpec,
   UsageError,
   ValidationError,
+  readInputFile,
   writeFileAtomic,
   type BasisName,
   type TrainedSizeRow,
@@ -26,12 +26,7 @@ const KINDS = ['census', 'times', 'trained'] as const;
 
 /** Reads trained-vs-minimum rows: a JSON array, or JSON lines, of {task, seed, model, trainedSize, minimumSize}. */
 function readTrainedRows(path: string): TrainedSizeRow[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ValidationError(`${path}: ${(e as Error).message}`, 'unreadable');
-  }
+  const text = readInputFile(path).toString('utf8');
   const trimmed = text.trim();
   const items: unknown[] = [];
   try {

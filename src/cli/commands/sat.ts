@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { checkDrat, createSolver, InputFileError, parseDimacs, UsageError, type BackendName, type Cnf } from '../../index.js';
+import { checkDrat, createSolver, parseDimacs, readInputFile, UsageError, type BackendName, type Cnf } from '../../index.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
 function readText(path: string): string {
-  try {
-    return readFileSync(path === '-' ? 0 : path, 'latin1');
-  } catch (e) {
-    throw new InputFileError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 'unreadable');
-  }
+  return readInputFile(path).toString('latin1');
 }
 
 function readCnf(path: string): Cnf {
@@ -52,7 +47,7 @@ export const satCommand = defineCommand({
     if (opts['check-proof']) {
       if (args.length !== 2) throw new UsageError('sat --check-proof: expects FILE.cnf and PROOF');
       const cnf = readCnf(args[0]!);
-      const proof = readFileSync(args[1]!);
+      const proof = readInputFile(args[1]!);
       const r = checkDrat(cnf, proof, opts.timeout > 0 ? { timeLimitMs: opts.timeout * 1000 } : {});
       io.out(`c ${r.stats.checkedLemmas} lemmas checked of ${r.stats.lemmas}, ${r.stats.ms.toFixed(0)} ms${r.reason ? `; ${r.reason}` : ''}\n`);
       io.out(r.verdict === 'verified' ? 's VERIFIED\n' : r.verdict === 'rejected' ? 's NOT VERIFIED\n' : 's UNKNOWN\n');
@@ -77,7 +72,7 @@ export const satCommand = defineCommand({
       if (r.status === 'unsat') {
         if (opts.proof) {
           solver.close();
-          const check = checkDrat(cnf, readFileSync(opts.proof));
+          const check = checkDrat(cnf, readInputFile(opts.proof));
           io.out(`c proof ${opts.proof}: ${check.verdict}${check.reason ? ` (${check.reason})` : ''}\n`);
           if (check.verdict !== 'verified') {
             io.out('s UNKNOWN\n');

@@ -13,14 +13,11 @@ import {
   UsageError,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitCodeForKind } from '../exit-codes.js';
 
-/** Exit code for an instance that produced no record. */
+/** Exit code for an instance that produced no record, by the class of its error (never its message). */
 function failureExit(f: SweepFailure): number {
-  if (f.code === 'hard-timeout') return EXIT.unknown;
-  if (f.code === 'internal' || f.code === 'worker-died') return EXIT.internal;
-  if (f.code === 'not-installed' || f.code.startsWith('backend') || f.message.startsWith('backend')) return EXIT.backend;
-  return EXIT.badInput;
+  return f.kind === 'limit' ? EXIT.unknown : exitCodeForKind(f.kind);
 }
 
 export const sweepCommand = defineCommand({

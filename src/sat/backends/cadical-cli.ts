@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { BackendError } from '../../errors.js';
 import { assertModel } from '../check-model.js';
 import type { Cnf, SatSolver, SolveOptions, SolveResult, SolverStats } from '../types.js';
@@ -129,8 +129,9 @@ class CadicalCliSolver implements SatSolver {
       if (opts.timeLimitMs !== undefined) args.push('-t', String(Math.max(1, Math.ceil(opts.timeLimitMs / 1000))));
       if (opts.conflictLimit !== undefined) args.push('-c', String(opts.conflictLimit));
       if (this.opts.proofPath !== undefined && this.opts.proofFormat === 'text') args.push('--no-binary');
-      args.push(cnfPath);
-      if (this.opts.proofPath !== undefined) args.push(this.opts.proofPath);
+      // absolute paths: a file name starting with '-' must never read as an option
+      args.push(resolve(cnfPath));
+      if (this.opts.proofPath !== undefined) args.push(resolve(this.opts.proofPath));
       const run = await this.run(args, opts);
       return this.interpret(run, assumptions, opts);
     } finally {
