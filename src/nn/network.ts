@@ -127,8 +127,8 @@ export function bnnTruthTables(net: BnnNetwork): TruthTable[] {
 
 /**
  * {@link bnnTruthTables}, giving up (undefined) when `overdue()` says so;
- * asked before every neuron, so a time limit holds within one neuron's work
- * (at most 2^20 rows times its fan-in).
+ * asked before every neuron and every 64 weights, so a time limit holds
+ * within 64 x 2^20 additions.
  */
 export function bnnTruthTablesUntil(net: BnnNetwork, overdue: () => boolean): TruthTable[] | undefined {
   const n = net.inputs;
@@ -148,11 +148,14 @@ export function bnnTruthTablesUntil(net: BnnNetwork, overdue: () => boolean): Tr
       if (overdue()) return undefined;
       const row = layer.weights[i]!;
       const s = new Float64Array(rows).fill(layer.bias[i]!);
-      row.forEach((w, j) => {
-        if (w === 0) return;
+      for (let j = 0; j < row.length; j++) {
+        const w = row[j]!;
+        if (w === 0) continue;
+        // a wide neuron is up to 2^20 rows per weight: ask between weights too
+        if ((j & 63) === 63 && overdue()) return undefined;
         const x = values[j]!;
         for (let m = 0; m < rows; m++) s[m] += w * x[m]!;
-      });
+      }
       const bits = new Uint8Array(rows);
       for (let m = 0; m < rows; m++) bits[m] = s[m]! >= 0 ? 1 : 0;
       outBits.push(bits);

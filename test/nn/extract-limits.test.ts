@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ParseError, ValidationError } from '../../src/errors.js';
 import { simulateRandom } from '../../src/core/simulate.js';
 import { readCircuitFile } from '../../src/io/formats.js';
-import { extractBnn, extractGateBound, MAX_BNN_WEIGHTS, MAX_EXTRACT_GATES, parseBnnJson, referenceCircuit, type BnnNetwork } from '../../src/nn/index.js';
+import { bnnTruthTables, bnnTruthTablesUntil, extractBnn, extractGateBound, MAX_BNN_WEIGHTS, MAX_EXTRACT_GATES, parseBnnJson, referenceCircuit, type BnnNetwork } from '../../src/nn/index.js';
 import { Rng } from '../../src/util/rng.js';
 import { runWaterloo, tempDir } from '../helpers/cli.js';
 
@@ -63,6 +63,25 @@ describe('extract --timeout', () => {
     const r = runWaterloo(['extract', 'test/fixtures/nn/fa-sign.json', '--out', out, '--timeout', '60', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'proven', verification: 'exhaustive' });
+  });
+});
+
+describe('exhaustive evaluation under a deadline', () => {
+  it('asks within a wide neuron, not only between neurons (a 200-input neuron over a 200-neuron layer)', () => {
+    const rng = new Rng(9);
+    const hidden = Array.from({ length: 200 }, () => Array.from({ length: 4 }, () => rng.below(5) - 2));
+    const net: BnnNetwork = {
+      inputs: 4,
+      inputEncoding: 'binary',
+      layers: [
+        { weights: hidden, bias: hidden.map(() => 0), activation: 'sign' },
+        { weights: [Array.from({ length: 200 }, () => 1 + rng.below(3))], bias: [0], activation: 'step' },
+      ],
+    };
+    // 201 neurons: asked once per neuron, the 202nd question only comes from inside the wide one
+    let calls = 0;
+    expect(bnnTruthTablesUntil(net, () => ++calls > 201)).toBeUndefined();
+    expect(bnnTruthTablesUntil(net, () => false)).toEqual(bnnTruthTables(net));
   });
 });
 
