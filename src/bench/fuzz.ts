@@ -143,6 +143,10 @@ export const FUZZ_FORMATS: readonly FuzzFormat[] = [
       Buffer.from(
         '{"format": "waterloo-bnn", "version": 1, "inputs": 4, "inputEncoding": "bipolar", "inputNames": ["a", "b", "c", "d"],\n "layers": [\n  {"weights": [[1, -2, 3, 0], [2, 2, -1, 1]], "bias": [1, -3], "activation": "step"},\n  {"weights": [[1, -1]], "bias": [0], "activation": "sign"}\n ],\n "outputNames": ["y"]}\n',
       ),
+      // wider, with large weights: 8 inputs, 3 + 2 neurons
+      Buffer.from(
+        '{"format": "waterloo-bnn", "version": 1, "inputs": 8, "inputEncoding": "binary",\n "layers": [\n  {"weights": [[65536, 3, -1, 1048576, 0, 2, -2, 1], [1, 1, 1, 1, 1, 1, 1, 1], [-3, 2, 0, 0, 5, -7, 1, 1]], "bias": [-65537, -4, 0], "activation": "sign"},\n  {"weights": [[1, 1, 1], [2, -1, 1]], "bias": [0, -1], "activation": "step"}\n ]}\n',
+      ),
     ],
     read: async (b, file, budgetMs) => extractModel(parseBnnJson(Buffer.from(b).toString('utf8'), file), budgetMs),
     cli: (file, tmp) => ['extract', file, '--out', join(tmp, 'out.aag'), '--timeout', '5'],
@@ -175,7 +179,7 @@ export interface FuzzOptions {
   readonly log?: (line: string) => void;
 }
 
-/** The bench command line's fuzz options (`--mutants N --seed S --cli-every K --budget MS`), with the defaults of the acceptance run. */
+/** The bench command line's fuzz options (`--mutants N --seed S --cli-every K --budget MS --formats a,b`), with the defaults of the acceptance run. */
 export function fuzzBenchOptions(argv: readonly string[]): Omit<FuzzOptions, 'root' | 'log'> {
   const num = (flag: string, dflt: number): number => {
     const i = argv.indexOf(flag);
@@ -183,7 +187,17 @@ export function fuzzBenchOptions(argv: readonly string[]): Omit<FuzzOptions, 'ro
     if (!Number.isInteger(v) || v < 0) throw new Error(`bench fuzz: ${flag} needs a non-negative integer`);
     return v;
   };
-  return { seed: num('--seed', 0xf0015), mutants: num('--mutants', 10_000), cliEvery: num('--cli-every', 200), budgetMs: num('--budget', 5000) };
+  const i = argv.indexOf('--formats');
+  const formats = i >= 0 ? (argv[i + 1] ?? '').split(',') : undefined;
+  const known = FUZZ_FORMATS.map((f) => f.name as string);
+  if (formats?.some((f) => !known.includes(f))) throw new Error(`bench fuzz: --formats takes a comma-separated list of ${known.join(' ')}`);
+  return {
+    seed: num('--seed', 0xf0015),
+    mutants: num('--mutants', 10_000),
+    cliEvery: num('--cli-every', 200),
+    budgetMs: num('--budget', 5000),
+    ...(formats ? { formats: formats as FuzzFormatName[] } : {}),
+  };
 }
 
 /** One failing mutant, with enough to reproduce it. */
