@@ -57,10 +57,11 @@ export interface ExtractBnnOptions {
  * Largest number of gates extraction builds for one circuit: a model is
  * refused (ValidationError `too-large`) when {@link extractGateBound} passes
  * it, and compiling stops if the circuit being built does. It keeps time and
- * memory bounded and stays below the sizes where literal packing in
- * structural hashing needs care (2^21 literals).
+ * memory bounded, and even in AIG form (up to 3 ANDs per XOR) every circuit
+ * stays under 2^20 nodes, below the sizes where packing two literals into
+ * one number in structural hashing has been unsafe (2^21 literals).
  */
-export const MAX_EXTRACT_GATES = 1_000_000;
+export const MAX_EXTRACT_GATES = 300_000;
 
 /**
  * An upper bound on the gates of either circuit extraction builds: the

@@ -48,7 +48,7 @@ describe('extract --timeout', () => {
   it('says so and writes nothing when the circuit itself is not built in time', () => {
     const dir = tempDir();
     const model = join(dir, 'many.json');
-    writeFileSync(model, modelJson(wideNeuron(64, 6, 300)));
+    writeFileSync(model, modelJson(wideNeuron(64, 6, 80)));
     const out = join(dir, 'many.aag');
     const r = runWaterloo(['extract', model, '--out', out, '--timeout', '0.001']);
     expect(r.stderr).not.toMatch(/\n\s+at /);
