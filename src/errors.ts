@@ -24,7 +24,8 @@ export type ParseErrorCode =
   | 'header-mismatch'
   | 'bad-number'
   | 'cycle'
-  | 'bad-encoding';
+  | 'bad-encoding'
+  | 'too-large';
 
 /** A syntax or semantic error in an input file, located at 1-based line and column. */
 export class ParseError extends WaterlooError {

@@ -11,6 +11,7 @@ import { benchCec, CEC_STRETCH, cecCases } from './cec.js';
 import { benchExact } from './exact.js';
 import { satCases } from './sat.js';
 import { benchImprove, improveBenchOptions } from './improve.js';
+import { fuzzBenchOptions, runFuzz } from './fuzz.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -25,7 +26,7 @@ interface SuiteOptions {
   readonly timeoutMs?: number;
 }
 
-const SUITES: Record<string, { description: string; peer: string; cases?: () => BenchCase[]; custom?: (o: SuiteOptions) => void; timeoutS?: number }> = {
+const SUITES: Record<string, { description: string; peer?: string; cases?: () => BenchCase[]; custom?: (o: SuiteOptions) => void; timeoutS?: number }> = {
   sat: {
     description: 'every SAT backend (waterloo sat --backend B) vs the native cadical binary on the same CNFs',
     peer: 'cadical',
@@ -76,6 +77,16 @@ const SUITES: Record<string, { description: string; peer: string; cases?: () => 
     peer: ABC,
     custom: () => benchImprove(CLI, ROOT, improveBenchOptions(process.argv.slice(2)), (s) => console.log(s)),
   },
+  fuzz: {
+    description:
+      'seeded mutants of every reader (aag aig bench blif truth hex) and of extract (json onnx) from test/fixtures, read in-process and every K-th through the CLI under prlimit --as=4GB [--mutants N (10000)] [--seed S] [--cli-every K (200)] [--budget MS (5000)] [--formats aag,json,...]; exit 1 on any crash, stack trace, unnamed error or overrun',
+    custom: () => {
+      void runFuzz({ root: ROOT, ...fuzzBenchOptions(process.argv.slice(2)), log: (s) => console.log(s) }).then((r) => {
+        for (const f of r.failures) console.log(`failure ${f.format} #${f.index} (${f.where}): ${f.what}\n  input (base64): ${f.input}`);
+        process.exitCode = r.failures.length ? 1 : 0;
+      });
+    },
+  },
 };
 
 function main(): void {
@@ -94,7 +105,7 @@ function main(): void {
     return;
   }
   const s = SUITES[suite]!;
-  if (!onPath(s.peer)) {
+  if (s.peer !== undefined && !onPath(s.peer)) {
     process.stderr.write(`bench ${suite}: the peer '${s.peer}' is not installed (Debian: apt-get install berkeley-abc cadical)\n`);
     process.exitCode = 5;
     return;

@@ -24,7 +24,7 @@
  */
 import { ParseError, type ParseErrorCode } from '../errors.js';
 import { lineCol, parseJsonWithPositions, type JsonNode } from './json-lexer.js';
-import { MAX_BNN_MAGNITUDE, validateBnn, type BnnActivation, type BnnLayer, type BnnNetwork } from './network.js';
+import { MAX_BNN_MAGNITUDE, MAX_BNN_WEIGHTS, validateBnn, type BnnActivation, type BnnLayer, type BnnNetwork } from './network.js';
 
 /** The value of the `format` key. */
 export const BNN_JSON_FORMAT = 'waterloo-bnn';
@@ -75,12 +75,15 @@ export function parseBnnJson(text: string, file = '<input>'): BnnNetwork {
   const layerItems = arr(layersNode, 'layers');
   if (layerItems.length === 0) fail(layersNode, 'layers', 'a network needs at least one layer');
   let width = inputs;
+  let weightCount = 0;
   const layers: BnnLayer[] = layerItems.map((ln, l) => {
     const at = `layers[${l}]`;
     const m = obj(ln, at, ['weights', 'bias', 'activation']);
     const wNode = need(m, ln, at, 'weights');
     const rows = arr(wNode, `${at}.weights`);
     if (rows.length === 0) fail(wNode, `${at}.weights`, 'a layer needs at least one neuron');
+    weightCount += rows.length * width;
+    if (weightCount > MAX_BNN_WEIGHTS) fail(wNode, `${at}.weights`, `the network has more than ${MAX_BNN_WEIGHTS} weights (the limit of extraction)`, 'too-large');
     const weights = rows.map((rn, i) => {
       const row = arr(rn, `${at}.weights[${i}]`);
       if (row.length !== width) fail(rn, `${at}.weights[${i}]`, `has ${row.length} entries, the layer has ${width} inputs`);

@@ -41,6 +41,14 @@ export interface BnnNetwork {
 /** Largest |weight| or |bias| accepted (keeps every sum an exact double and adder trees sane). */
 export const MAX_BNN_MAGNITUDE = 2 ** 20;
 
+/**
+ * Largest number of weights (the sum of all neurons' fan-ins) a network may
+ * have. Extraction and verification do work per weight (exhaustive
+ * verification 2^inputs rows per weight), so bigger models are refused up
+ * front rather than left to run out of time or memory.
+ */
+export const MAX_BNN_WEIGHTS = 1_000_000;
+
 /** Number of outputs (neurons of the last layer). */
 export function bnnOutputs(net: BnnNetwork): number {
   return net.layers.length ? net.layers[net.layers.length - 1]!.bias.length : 0;
@@ -64,8 +72,11 @@ export function validateBnn(net: BnnNetwork): BnnNetwork {
   if (net.inputEncoding !== 'binary' && net.inputEncoding !== 'bipolar') bad(`inputEncoding: must be "binary" or "bipolar"`);
   if (net.layers.length === 0) bad('layers: a network needs at least one layer');
   let width = net.inputs;
+  let weights = 0;
   net.layers.forEach((layer, l) => {
     const at = `layers[${l}]`;
+    weights += layer.weights.length * width;
+    if (weights > MAX_BNN_WEIGHTS) throw new ValidationError(`${at}: the network has more than ${MAX_BNN_WEIGHTS} weights (the limit of extraction)`, 'too-large');
     if (layer.activation !== 'sign' && layer.activation !== 'step') bad(`${at}.activation: must be "sign" or "step"`);
     if (layer.weights.length === 0) bad(`${at}.weights: a layer needs at least one neuron`);
     if (layer.bias.length !== layer.weights.length) bad(`${at}.bias: has ${layer.bias.length} entries for ${layer.weights.length} neurons`);
@@ -111,6 +122,15 @@ export const MAX_BNN_EXHAUSTIVE_INPUTS = 20;
  * so it can serve as the reference in verification).
  */
 export function bnnTruthTables(net: BnnNetwork): TruthTable[] {
+  return bnnTruthTablesUntil(net, () => false)!;
+}
+
+/**
+ * {@link bnnTruthTables}, giving up (undefined) when `overdue()` says so;
+ * asked before every neuron and every 64 weights, so a time limit holds
+ * within 64 x 2^20 additions.
+ */
+export function bnnTruthTablesUntil(net: BnnNetwork, overdue: () => boolean): TruthTable[] | undefined {
   const n = net.inputs;
   if (n > MAX_BNN_EXHAUSTIVE_INPUTS) throw new ValidationError(`exhaustive evaluation is limited to ${MAX_BNN_EXHAUSTIVE_INPUTS} inputs; the network has ${n}`, 'too-many-inputs');
   const rows = 2 ** n;
@@ -123,17 +143,23 @@ export function bnnTruthTables(net: BnnNetwork): TruthTable[] {
   let outBits: Uint8Array[] = [];
   for (const layer of net.layers) {
     const low = layer.activation === 'sign' ? -1 : 0;
-    outBits = layer.weights.map((row, i) => {
+    outBits = [];
+    for (let i = 0; i < layer.weights.length; i++) {
+      if (overdue()) return undefined;
+      const row = layer.weights[i]!;
       const s = new Float64Array(rows).fill(layer.bias[i]!);
-      row.forEach((w, j) => {
-        if (w === 0) return;
+      for (let j = 0; j < row.length; j++) {
+        const w = row[j]!;
+        if (w === 0) continue;
+        // a wide neuron is up to 2^20 rows per weight: ask between weights too
+        if ((j & 63) === 63 && overdue()) return undefined;
         const x = values[j]!;
         for (let m = 0; m < rows; m++) s[m] += w * x[m]!;
-      });
+      }
       const bits = new Uint8Array(rows);
       for (let m = 0; m < rows; m++) bits[m] = s[m]! >= 0 ? 1 : 0;
-      return bits;
-    });
+      outBits.push(bits);
+    }
     values = outBits.map((bits) => Int32Array.from(bits, (b) => (b ? 1 : low)));
   }
   return outBits.map((bits) => {

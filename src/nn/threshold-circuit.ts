@@ -87,15 +87,20 @@ export function buildThresholdAdder(b: CircuitBuilder, t: NormalizedThreshold): 
   const total = coefs.reduce((s, a) => s + a, 0);
   if (coefs.every((a) => a >= threshold)) return balancedTree(lits, (x, y) => b.or(x, y));
   if (total === threshold) return balancedTree(lits, (x, y) => b.and(x, y));
-  const columns: Lit[][] = [];
+  // columns[k] = the literals of weight 2^k. A weight's binary digits can skip
+  // positions (4x + 4y + z has nothing at 2^1), so the array is filled densely
+  // up front: no position below the top one may be a hole.
+  const width = Math.max(1, Math.ceil(Math.log2(total + 1)));
+  const columns: Lit[][] = Array.from({ length: width }, () => []);
   lits.forEach((lit, j) => {
+    // division rather than bit operators: coefficients may exceed 2^31
     for (let k = 0, a = coefs[j]!; a > 0; k++, a = Math.floor(a / 2)) {
-      if (a & 1) (columns[k] ??= []).push(lit);
+      if (a % 2 === 1) (columns[k] ??= []).push(lit);
     }
   });
   const sum: Lit[] = [];
   for (let k = 0; k < columns.length; k++) {
-    const col = columns[k]!;
+    const col = (columns[k] ??= []);
     // FIFO so that fresh sum bits are added late, keeping carry chains short
     while (col.length >= 2) {
       const x = col.shift()!, y = col.shift()!;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateCircuit } from '../../src/core/circuit.js';
 import { ParseError, UnsupportedError } from '../../src/errors.js';
 import { parseAiger, writeAiger } from '../../src/io/aiger.js';
+import { mutateBytes } from '../../src/bench/fuzz-mutate.js';
 import { Rng } from '../../src/util/rng.js';
 
 const SEED = 0xa16e5;
@@ -27,73 +28,6 @@ function seeds(): { name: string; bytes: Uint8Array }[] {
   return out;
 }
 
-function lines(b: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let s = 0;
-  for (let i = 0; i < b.length; i++) if (b[i] === 10) (out.push(b.subarray(s, i + 1)), (s = i + 1));
-  if (s < b.length) out.push(b.subarray(s));
-  return out;
-}
-
-const concat = (parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
-
-/** One random mutation of `b`. */
-function mutate(b: Uint8Array, rng: Rng): Uint8Array {
-  const m = new Uint8Array(b);
-  const at = (): number => rng.below(Math.max(1, m.length));
-  switch (rng.below(9)) {
-    case 0: // byte flip to a random value
-      if (m.length) m[at()] = rng.below(256);
-      return m;
-    case 1: // bit flip
-      if (m.length) m[at()]! ^= 1 << rng.below(8);
-      return m;
-    case 2: // truncation
-      return m.subarray(0, rng.below(m.length + 1));
-    case 3: {
-      // line deletion
-      const ls = lines(m);
-      ls.splice(rng.below(ls.length), 1);
-      return concat(ls);
-    }
-    case 4: {
-      // line duplication
-      const ls = lines(m);
-      const k = rng.below(ls.length);
-      if (ls.length) ls.splice(k, 0, ls[k]!);
-      return concat(ls);
-    }
-    case 5: {
-      // digit change (header numbers, literals, symbol positions)
-      const digits: number[] = [];
-      for (let i = 0; i < m.length; i++) if (m[i]! >= 48 && m[i]! <= 57) digits.push(i);
-      if (digits.length) m[digits[rng.below(digits.length)]!] = 48 + rng.below(10);
-      return m;
-    }
-    case 6: {
-      // swap two lines
-      const ls = lines(m);
-      if (ls.length > 1) {
-        const i = rng.below(ls.length);
-        const j = rng.below(ls.length);
-        [ls[i], ls[j]] = [ls[j]!, ls[i]!];
-      }
-      return concat(ls);
-    }
-    case 7: {
-      // insert a random byte (often a digit, space or new line)
-      const pick = [48 + rng.below(10), 32, 10, 13, rng.below(256)][rng.below(5)]!;
-      const k = rng.below(m.length + 1);
-      return concat([m.subarray(0, k), Uint8Array.of(pick), m.subarray(k)]);
-    }
-    default: {
-      // delete a byte range
-      const k = at();
-      return concat([m.subarray(0, k), m.subarray(Math.min(m.length, k + 1 + rng.below(8)))]);
-    }
-  }
-}
-
 describe(`AIGER fuzz (seed ${SEED}, ${MUTANTS} mutants)`, () => {
   it('every failure is a ParseError or UnsupportedError, every success a valid circuit', () => {
     console.log(`aiger-fuzz: seed ${SEED}`);
@@ -106,7 +40,7 @@ describe(`AIGER fuzz (seed ${SEED}, ${MUTANTS} mutants)`, () => {
       const seed = base[rng.below(base.length)]!;
       let bytes = seed.bytes;
       const rounds = 1 + rng.below(3);
-      for (let r = 0; r < rounds; r++) bytes = mutate(bytes, rng);
+      for (let r = 0; r < rounds; r++) bytes = mutateBytes(bytes, rng);
       const t0 = performance.now();
       try {
         const c = parseAiger(bytes, { fileName: 'fuzz' });

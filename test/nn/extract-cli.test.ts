@@ -18,6 +18,17 @@ describe('waterloo extract', () => {
     expect(simulateTruthTables(c).map(toHex)).toEqual(['96', 'e8']);
     expect(c.numGates).toBe(j.gates);
   });
+  it('extracts a neuron whose weights skip a bit position (4x0 + 4x1 + x2 >= 5; crashed with exit 70 before)', () => {
+    const dir = tempDir();
+    const model = join(dir, 'gap.json');
+    writeFileSync(model, '{"format": "waterloo-bnn", "version": 1, "inputs": 3, "inputEncoding": "binary", "layers": [{"weights": [[4, 4, 1]], "bias": [-5], "activation": "step"}]}');
+    const out = join(dir, 'gap.aag');
+    const r = runWaterloo(['extract', model, '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // 1 iff 4 x0 + 4 x1 + x2 >= 5: minterms 5, 6, 7 (x0 x2, x1 x2, x0 x1 x2) and 3 (x0 x1): 0b11101000
+    expect(simulateTruthTables(readCircuitFile(out)).map(toHex)).toEqual(['e8']);
+  });
   it('exits 3 on a bad model and 2 on bad usage, without stack traces', () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.json');

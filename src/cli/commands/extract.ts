@@ -1,17 +1,21 @@
-import { bnnNeurons, extractBnn, readBnnModel, UsageError, writeCircuitFile, type BnnInputEncoding } from '../../index.js';
+import { bnnNeurons, extractBnn, MAX_BNN_WEIGHTS, MAX_EXTRACT_GATES, readBnnModel, UsageError, writeCircuitFile, type BnnInputEncoding } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 export const extractCommand = defineCommand({
   name: 'extract',
   summary: 'compile a binarized MLP (.json waterloo-bnn or .onnx) into a circuit proven equivalent to it',
-  usage: 'MODEL.(json|onnx) --out FILE [--basis aig|b2] [--exact-fanin K] [--input-encoding binary|bipolar] [--json]',
+  usage: 'MODEL.(json|onnx) --out FILE [--basis aig|b2] [--exact-fanin K] [--input-encoding binary|bipolar] [--timeout S] [--json]',
   description:
-    'Every neuron becomes gates (exact synthesis for neurons of small fan-in, else an adder tree and a comparator); the circuit is cleaned and proven equal to the network on every input (exhaustively up to 20 inputs, else by a SAT miter against an independently built circuit).',
+    'Every neuron becomes gates (exact synthesis for neurons of small fan-in, else an adder tree and a comparator); the circuit is cleaned and proven equal to the network on every input (exhaustively up to 20 inputs, else by a SAT miter against an independently built circuit). ' +
+    `With --timeout S, a circuit built in time but whose proof did not finish is still written, reported as unproven, with exit 4; if the circuit itself was not built in time, nothing is written (exit 4). ` +
+    `Models with more than ${MAX_BNN_WEIGHTS} weights, or whose circuit would pass ${MAX_EXTRACT_GATES} gates, are refused (exit 3).`,
   options: {
     out: { type: 'string', help: 'write the circuit to FILE (format by extension: .aag .aig .bench .blif .v ...)', metavar: 'FILE' },
     basis: { type: 'string', help: 'basis of the circuit', default: 'aig', choices: ['aig', 'b2'] },
     'exact-fanin': { type: 'int', help: 'use exact synthesis for neurons with at most K inputs (0 = never)', default: 4, min: 0, max: 5, metavar: 'K' },
     'input-encoding': { type: 'string', help: 'how an ONNX model presents input bits when its metadata does not say', choices: ['binary', 'bipolar'] },
+    timeout: { type: 'number', help: 'time limit in seconds for synthesis, compiling and the proof together (0 = none)', default: 0, min: 0, metavar: 'S' },
     json: { type: 'boolean', help: 'print one JSON object' },
   },
   async run(opts, args, io) {
@@ -20,15 +24,20 @@ export const extractCommand = defineCommand({
     const encoding = opts['input-encoding'] as BnnInputEncoding | undefined;
     const network = await readBnnModel(args[0]!, encoding ? { inputEncoding: encoding } : {});
     const basis = opts.basis === 'b2' ? 'B2' : 'AIG';
-    const r = await extractBnn(network, { basis, exactFanin: opts['exact-fanin'] });
+    const r = await extractBnn(network, { basis, exactFanin: opts['exact-fanin'], timeLimitMs: Math.round(opts.timeout * 1000) });
+    const common = { model: args[0], inputs: network.inputs, layers: network.layers.length, neurons: bnnNeurons(network), basis };
+    if (r.status === 'not-built') {
+      const reason = `the time limit (${opts.timeout} s) was reached during ${r.stage === 'synthesis' ? 'exact synthesis of the small neurons' : 'compiling the neurons into gates'}`;
+      if (opts.json) printJson(io, { ...common, status: 'not-built', reason, ms: r.ms, out: null });
+      else io.err(`${common.model}: no circuit: ${reason}; nothing written\n`);
+      return EXIT.unknown;
+    }
     await writeCircuitFile(r.circuit, opts.out);
     const summary = {
-      model: args[0],
-      inputs: network.inputs,
+      ...common,
       outputs: r.circuit.outputs.length,
-      layers: network.layers.length,
-      neurons: bnnNeurons(network),
-      basis,
+      status: r.status,
+      ...(r.reason === undefined ? {} : { reason: r.reason }),
       gatesBeforeCleanup: r.stats.gatesBeforeCleanup,
       gates: r.stats.gatesAfterCleanup,
       constantNeurons: r.stats.constantNeurons,
@@ -39,13 +48,15 @@ export const extractCommand = defineCommand({
     };
     if (opts.json) printJson(io, summary);
     else {
+      const how = r.stats.verification === 'exhaustive' ? 'exhaustive simulation' : 'SAT miter';
       io.out(
         `${summary.model}: ${summary.inputs} inputs, ${summary.outputs} outputs, ${summary.layers} layers, ${summary.neurons} neurons ` +
           `(${summary.constantNeurons} constant, ${summary.exactNeurons} by exact synthesis)\n` +
           `${summary.basis} circuit: ${summary.gatesBeforeCleanup} gates as built, ${summary.gates} after cleanup; ` +
-          `equivalent to the network (${summary.verification === 'exhaustive' ? 'exhaustive simulation' : 'SAT miter'}); written to ${opts.out}\n`,
+          (r.status === 'proven' ? `equivalent to the network (${how}); written to ${opts.out}\n` : `written to ${opts.out} UNPROVEN: ${r.reason}\n`),
       );
+      if (r.status === 'unproven') io.err(`${summary.model}: the circuit in ${opts.out} is NOT proven equal to the network (${r.reason})\n`);
     }
-    return 0;
+    return r.status === 'proven' ? EXIT.ok : EXIT.unknown;
   },
 });
