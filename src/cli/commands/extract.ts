@@ -18,6 +18,7 @@ export const extractCommand = defineCommand({
     timeout: { type: 'number', help: 'time limit in seconds for synthesis, compiling and the proof together (0 = none)', default: 0, min: 0, metavar: 'S' },
     json: { type: 'boolean', help: 'print one JSON object' },
   },
+  hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('extract: expects one MODEL file');
     if (opts.out === undefined) throw new UsageError('extract: --out FILE is required');
