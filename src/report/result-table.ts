@@ -22,6 +22,8 @@ export interface TableCell {
   readonly seconds: number;
   /** Encoders of the records merged into this cell, sorted. */
   readonly encoders: readonly string[];
+  /** Distinct per-instance time limits of the merged records, seconds, ascending (records without a limit add none). */
+  readonly timeoutsSeconds: readonly number[];
 }
 
 /** One problem instance. */
@@ -33,6 +35,8 @@ export interface TableRow {
   readonly outputs: number;
   /** One cell per basis that has records for this problem; a basis without one is a missing cell. */
   readonly cells: Readonly<Partial<Record<BasisName, TableCell>>>;
+  /** Distinct per-instance time limits of every record in the row, seconds, ascending: each row states its own limit. */
+  readonly timeoutsSeconds: readonly number[];
 }
 
 /** The whole table. */
@@ -77,8 +81,13 @@ function compareRows(a: TableRow, b: TableRow): number {
  * the published text export, so that a rerun that adds records gives a small diff.
  */
 export function sortRecords(records: readonly StoreRecord[]): StoreRecord[] {
-  const key = (r: StoreRecord): TableRow => ({ family: r.family, problem: r.problem, params: r.params, inputs: r.inputs, outputs: r.outputs, cells: {} });
+  const key = (r: StoreRecord): TableRow => ({ family: r.family, problem: r.problem, params: r.params, inputs: r.inputs, outputs: r.outputs, cells: {}, timeoutsSeconds: [] });
   return [...records].sort((a, b) => compareRows(key(a), key(b)) || BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis) || a.encoder.localeCompare(b.encoder));
+}
+
+/** Distinct time limits of `records`, ascending. */
+function timeLimitsOf(records: readonly StoreRecord[]): number[] {
+  return [...new Set(records.flatMap((r) => (r.timeoutSeconds !== undefined ? [r.timeoutSeconds] : [])))].sort((a, b) => a - b);
 }
 
 const STATUS_RANK: Record<InstanceStatus, number> = { optimal: 0, feasible: 1, unknown: 2 };
@@ -99,7 +108,7 @@ function mergeCell(records: readonly StoreRecord[]): TableCell {
   const status: InstanceStatus = size === undefined ? 'unknown' : size === lowerBound ? 'optimal' : 'feasible';
   const reached = records.filter((r) => STATUS_RANK[r.status] <= STATUS_RANK[status]);
   const seconds = Math.min(...(reached.length ? reached : records).map((r) => r.seconds));
-  return { status, ...(size !== undefined ? { size } : {}), lowerBound, seconds, encoders: [...new Set(records.map((r) => r.encoder))].sort() };
+  return { status, ...(size !== undefined ? { size } : {}), lowerBound, seconds, encoders: [...new Set(records.map((r) => r.encoder))].sort(), timeoutsSeconds: timeLimitsOf(records) };
 }
 
 /** Builds the table from store records. */
@@ -123,7 +132,7 @@ export function buildResultTable(records: readonly StoreRecord[], query: ResultT
       const of = list.filter((r) => r.basis === basis);
       if (of.length) cells[basis] = mergeCell(of);
     }
-    rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells });
+    rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells, timeoutsSeconds: timeLimitsOf(list) });
   }
   rows.sort(compareRows);
   const present = new Set(chosen.map((r) => r.basis));

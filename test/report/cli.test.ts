@@ -49,8 +49,8 @@ describe('waterloo table / plot / results', () => {
     expect(r.stdout).toBe('');
     const tex = readFileSync(out, 'utf8');
     expect(tex).toContain('\\toprule');
-    expect(tex).toContain('Family & Instance & $n$ & U2 \\\\');
-    expect(tex).toContain('\\texttt{maj:5} & 5 & 11 \\\\');
+    expect(tex).toContain('Family & Instance & $n$ & U2 & Limit (s) \\\\');
+    expect(tex).toContain('\\texttt{maj:5} & 5 & 11 & 60 \\\\');
     expect(tex).not.toContain('thr');
   });
 
@@ -95,7 +95,7 @@ describe('waterloo table / plot / results', () => {
     // only the published set is kept: maj:3 and maj:5 are in it, thr:10:2 is not
     writeFileSync(join(results, 'store', 'records.jsonl'), formatRecordExport(RECORDS));
     writeFileSync(join(results, 'README.md'), '# Results\n\nHand-written intro.\n');
-    const r = await cli(['results', 'regenerate', '--no-solve', '--dir', results, '--json', '-q']);
+    const r = await cli(['results', 'regenerate', '--no-solve', '--allow-dirty', '--dir', results, '--json', '-q']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { records: number; files: string[] };
@@ -111,7 +111,7 @@ describe('waterloo table / plot / results', () => {
     expect(readme).toContain(GENERATED_END);
     expect(readme).toContain('![time to find vs time to prove](plots/find-vs-prove.svg)');
     const before = summary.files.map((f) => readFileSync(join(results, f), 'utf8'));
-    expect((await cli(['results', 'regenerate', '--no-solve', '--dir', results, '-q'])).code).toBe(0);
+    expect((await cli(['results', 'regenerate', '--no-solve', '--allow-dirty', '--dir', results, '-q'])).code).toBe(0);
     expect(summary.files.map((f) => readFileSync(join(results, f), 'utf8'))).toEqual(before);
   });
 });

@@ -16,7 +16,7 @@ export const experimentCommand = defineCommand({
   usage: `${EXPERIMENT_NAMES.join('|')} [--seeds K] [--model gates|bnn|both] [--tasks LIST] [--out-dir DIR] [--json]`,
   description:
     EXPERIMENT_NAMES.map((n) => `${n}: ${EXPERIMENTS[n].summary}.`).join(' ') +
-    ' Writes NAME.md and NAME.json (determined by the configuration: a rerun with the same seeds reproduces them byte for byte) and NAME.timings.json (wall-clock times) into the output directory.',
+    ' Writes NAME.md, NAME.tex (booktabs; a longtable for long tables), one CSV per table (NAME.csv, or NAME.<table>.csv when there are several) and NAME.json (determined by the configuration: a rerun with the same seeds reproduces them byte for byte) and NAME.timings.json (wall-clock times) into the output directory.',
   options: {
     seeds: { type: 'int', help: 'train seeds 1..K', default: DEFAULT_EXPERIMENT_CONFIG.seeds, min: 1, max: 1000, metavar: 'K' },
     model: { type: 'string', help: 'model(s)', default: 'gates', choices: ['gates', 'bnn', 'both'] },
