@@ -267,7 +267,7 @@ export {
   type CensusColumnInput,
   type CensusCount,
 } from './report/index.js';
-export { renderVegaLiteSvg, censusHistogramSpec, findProveTimesSpec, findProveTimePoints, trainedVsMinimumSpec, type TimePoint, type TrainedSizeRow } from './plot/index.js';
+export { renderVegaLiteSvg, censusHistogramSpec, findProveMedians, findProveTimesSpec, findProveTimePoints, sizeAxisTop, trainedVsMinimumSpec, type TimeMedian, type TimePoint, type TrainedSizeRow } from './plot/index.js';
 // binarized MLPs: training, extraction into verified circuits, JSON and ONNX I/O
 export {
   type BnnNetwork,

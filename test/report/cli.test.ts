@@ -84,6 +84,13 @@ describe('waterloo table / plot / results', () => {
     expect(trained.stderr).toBe("");
     expect(trained.code).toBe(0);
     expect(JSON.parse(trained.stdout).title.text).toBe('Trained circuits vs minimum circuits');
+    // a task whose minimum is not proven is drawn at its lower bound; improved sizes are read too
+    writeFileSync(data, '{"task":"maj:5","seed":1,"model":"bnn","trainedSize":313,"improvedSize":9,"lowerBound":8}\n');
+    const bound = await cli(['plot', 'trained', '--data', data]);
+    expect(bound.code).toBe(0);
+    expect(bound.stdout).toContain('≥ 8');
+    writeFileSync(data, '{"task":"maj:5","seed":1,"model":"bnn","trainedSize":313}\n');
+    expect((await cli(['plot', 'trained', '--data', data])).code).toBe(3);
     writeFileSync(data, '{"task":"maj:3"}\n');
     expect((await cli(['plot', 'trained', '--data', data])).code).toBe(3);
     expect((await cli(['plot', 'frob'])).code).toBe(2);
