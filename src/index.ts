@@ -3,7 +3,7 @@
  * nothing else.
  */
 export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, InternalError, errorKind, type ErrorKind, type ParseErrorCode } from './errors.js';
-export { waterlooVersion, packageRoot } from './version.js';
+export { waterlooVersion, packageRoot, gitTreeState, type TreeState } from './version.js';
 
 export { type Lit, LIT_FALSE, LIT_TRUE, makeLit, litNode, litIsNegated, litNot, litNotIf, litRegular } from './core/literal.js';
 export { GateKind, GATE_KIND_NAMES, OPS, type GateOp, evalOpWord, opNegateFirst, opNegateSecond, opSwap, opIsNormalBinary, opIsXorType } from './core/gate.js';
@@ -249,12 +249,20 @@ export {
 export {
   provenanceOf,
   formatProvenance,
+  describeVersion,
   buildResultTable,
   sortRecords,
   formatTable,
+  latexLayoutOf,
   texEscape,
   TABLE_FORMATS,
   TABLE_LEGEND,
+  TABLE_LEGEND_TEX,
+  LONGTABLE_MIN_ROWS,
+  DEFAULT_FORMAT_TABLE_PARAMS,
+  type LatexLayout,
+  type FormatTableParams,
+  type ProvenanceFormat,
   buildCensusTable,
   formatCensusTable,
   censusStorePath,
@@ -269,7 +277,7 @@ export {
   type CensusColumnInput,
   type CensusCount,
 } from './report/index.js';
-export { renderVegaLiteSvg, censusHistogramSpec, findProveTimesSpec, findProveTimePoints, trainedVsMinimumSpec, type TimePoint, type TrainedSizeRow } from './plot/index.js';
+export { renderVegaLiteSvg, censusHistogramSpec, findProveMedians, findProveTimesSpec, findProveTimePoints, sizeAxisTop, trainedVsMinimumSpec, type TimeMedian, type TimePoint, type TrainedSizeRow } from './plot/index.js';
 // binarized MLPs: training, extraction into verified circuits, JSON and ONNX I/O
 export {
   type BnnNetwork,
@@ -390,6 +398,9 @@ export {
   IsomorphismTable,
   renderReportJson,
   renderReportMarkdown,
+  renderReportLatex,
+  renderTableCsv,
+  tableCsvName,
   writeExperimentReport,
   type ExperimentReport,
   type ExperimentTable,

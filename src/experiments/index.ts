@@ -6,7 +6,7 @@ export {
   type ExperimentConfig,
 } from './config.js';
 export { IsomorphismTable } from './canonical-circuit.js';
-export { renderReportJson, renderReportMarkdown, writeExperimentReport, type Cell, type ExperimentReport, type ExperimentTable } from './result-table.js';
+export { renderReportJson, renderReportMarkdown, renderReportLatex, renderTableCsv, tableCsvName, writeExperimentReport, type Cell, type ExperimentReport, type ExperimentTable } from './result-table.js';
 export { runTrainedVsMin } from './trained-vs-min.js';
 export { runSeedDiversity } from './seed-diversity.js';
 export { runLocalCensus } from './local-census.js';

@@ -16,18 +16,19 @@ export interface LocalImprovement {
   readonly rounds: number;
   /** Exact-synthesis calls that hit their time limit (non-zero makes the result machine-dependent). */
   readonly synthTimeouts: number;
+  /** Whether the run stopped on `cfg.improveTimeLimitMs` (the result then depends on the machine's speed). */
+  readonly timedOut: boolean;
   readonly ms: number;
 }
 
 /**
- * Improves `circuit` (B2, window order seed 1, `cfg.improveRounds` rounds, no
- * overall time limit); undefined when the circuit is larger than
- * `cfg.improveMaxSize`. The result is checked against the task by simulation.
+ * Improves `circuit` (B2, window order seed 1, at most `cfg.improveRounds`
+ * rounds and `cfg.improveTimeLimitMs`), whatever its size. The result is
+ * checked against the task by simulation.
  */
-export async function improveTrained(circuit: Circuit, size: number, task: ProblemInstance, cfg: ExperimentConfig): Promise<LocalImprovement | undefined> {
-  if (size > cfg.improveMaxSize) return undefined;
+export async function improveTrained(circuit: Circuit, task: ProblemInstance, cfg: ExperimentConfig): Promise<LocalImprovement> {
   const t0 = performance.now();
-  const r = await improve(circuit, { basis: 'B2', timeLimitMs: 0, maxRounds: cfg.improveRounds, callTimeLimitMs: cfg.improveCallTimeLimitMs, seed: 1 });
+  const r = await improve(circuit, { basis: 'B2', timeLimitMs: cfg.improveTimeLimitMs, maxRounds: cfg.improveRounds, callTimeLimitMs: cfg.improveCallTimeLimitMs, seed: 1 });
   if (!specSatisfiedBy(task.spec, simulateTruthTables(r.circuit))) {
     throw new InternalError(`internal error: improved circuit for ${task.name} does not implement it`);
   }
@@ -38,6 +39,7 @@ export async function improveTrained(circuit: Circuit, size: number, task: Probl
     replacements: r.replacements,
     rounds: r.rounds,
     synthTimeouts: r.stats.synthTimeouts,
+    timedOut: r.stats.timedOut,
     ms: Math.round(performance.now() - t0),
   };
 }

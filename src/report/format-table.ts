@@ -3,6 +3,8 @@
  * Cells: a plain number is a proven optimum; `s (≥ b)` is the best circuit
  * found (size s) with its proven lower bound b; `timeout (≥ b)` means no
  * circuit within the limits; a dash means the instance was not run.
+ * Each row states the time limit of its runs. LaTeX is one `tabular`, or a
+ * `longtable` for long tables (a float taller than the page is never placed).
  * Markdown and LaTeX end with the legend and a provenance footer; CSV is one
  * row per (instance, basis) with plain columns, for spreadsheets and scripts;
  * JSON is the table object itself.
@@ -18,10 +20,40 @@ export const TABLE_FORMATS = Object.keys({ md: true, tex: true, csv: true, json:
 
 /** The legend under a table, plain text. */
 export const TABLE_LEGEND =
-  'A plain number is the proven minimum size (a verified circuit of that size, and UNSAT at size - 1 or a stated argument). ' +
+  'A plain number is the proven minimum size (a verified circuit of that size, and UNSAT at size − 1 or a stated argument). ' +
   '"s (≥ b)": best circuit found has size s, the minimum is proven to be at least b. ' +
   '"timeout (≥ b)": no circuit found within the time limit, the minimum is at least b. ' +
-  '"—": not run.';
+  '"—": not run. "limit (s)": the time limit per instance of the row\'s runs, seconds.';
+
+/** The same legend for LaTeX: symbols in math mode, an en dash for "not run", TeX quotes. */
+export const TABLE_LEGEND_TEX =
+  'A plain number $s$ is the proven minimum size: a verified circuit of size $s$, and UNSAT at size $s-1$ or a stated argument. ' +
+  "``$s$ ($\\geq b$)'': the best circuit found has size $s$, and the minimum is proven to be at least $b$. " +
+  "``timeout ($\\geq b$)'': no circuit found within the time limit; the minimum is at least $b$. " +
+  "--: not run. Limit: the time limit per instance of the row's runs, in seconds.";
+
+/** How a LaTeX result table is laid out: one `tabular` (fits in a float), or a `longtable` that breaks across pages. */
+export type LatexLayout = 'tabular' | 'longtable';
+
+/** Options of {@link formatTable}. */
+export interface FormatTableParams {
+  /** LaTeX layout; 'auto' takes a longtable from {@link LONGTABLE_MIN_ROWS} rows on. */
+  readonly latex: LatexLayout | 'auto';
+}
+
+/** Default {@link FormatTableParams}. */
+export const DEFAULT_FORMAT_TABLE_PARAMS: FormatTableParams = Object.freeze({ latex: 'auto' });
+
+/**
+ * From this many rows on, 'auto' writes a longtable: about 40 rows of
+ * \\small text fill an A4 page, and a float taller than the page is not placed at all.
+ */
+export const LONGTABLE_MIN_ROWS = 30;
+
+/** The time limits of a row: `60`, `60, 900`, or `none`. */
+function limitText(seconds: readonly number[]): string {
+  return seconds.length ? seconds.join(', ') : 'none';
+}
 
 /** Marks a cell whose size or bound comes from an NPN-equivalent instance. */
 export const NPN_MARK = '†';
@@ -43,16 +75,17 @@ function familyLabel(family: string): string {
   return family.toUpperCase();
 }
 
-function cellText(cell: TableCell | undefined, ge: string, missing: string, mark = NPN_MARK): string {
+/** A cell's text; `ge(b)` writes "at least b" in the target format, `mark` flags a cell from an NPN-equivalent instance. */
+function cellText(cell: TableCell | undefined, ge: (bound: number) => string, missing: string, mark = NPN_MARK): string {
   if (!cell) return missing;
   const m = fromClass(cell) ? mark : '';
   switch (cell.status) {
     case 'optimal':
       return `${cell.size}${m}`;
     case 'feasible':
-      return `${cell.size} (${ge}${cell.lowerBound})${m}`;
+      return `${cell.size} (${ge(cell.lowerBound)})${m}`;
     case 'unknown':
-      return `timeout (${ge}${cell.lowerBound})${m}`;
+      return `timeout (${ge(cell.lowerBound)})${m}`;
   }
 }
 
@@ -62,17 +95,17 @@ function groupLabels(rows: readonly TableRow[]): string[] {
 }
 
 function formatMarkdown(t: ResultTable): string {
-  const header = ['family', 'instance', 'n', ...t.bases];
-  const align = [':--', ':--', '--:', ...t.bases.map(() => '--:')];
+  const header = ['family', 'instance', 'n', ...t.bases, 'limit (s)'];
+  const align = [':--', ':--', '--:', ...t.bases.map(() => '--:'), '--:'];
   const labels = groupLabels(t.rows);
   const escape = (s: string): string => s.replace(/\|/g, '\\|');
   const lines = [`| ${header.join(' | ')} |`, `|${align.join('|')}|`];
   t.rows.forEach((r, i) => {
-    const cells = t.bases.map((b) => cellText(r.cells[b], '≥ ', '—'));
-    lines.push(`| ${[labels[i]!, `\`${r.problem}\``, String(r.inputs), ...cells].map(escape).join(' | ')} |`);
+    const cells = t.bases.map((b) => cellText(r.cells[b], (n) => `≥ ${n}`, '—'));
+    lines.push(`| ${[labels[i]!, `\`${r.problem}\``, String(r.inputs), ...cells, limitText(r.timeoutsSeconds)].map(escape).join(' | ')} |`);
   });
   const legend = hasClassCells(t) ? `${TABLE_LEGEND}\n\n${NPN_LEGEND}` : TABLE_LEGEND;
-  return `${lines.join('\n')}\n\n${legend}\n\n<sub>${escape(formatProvenance(t.provenance))}</sub>\n`;
+  return `${lines.join('\n')}\n\n${legend}\n\n<sub>${escape(formatProvenance(t.provenance, { timeLimits: false }))}</sub>\n`;
 }
 
 const TEX_SPECIALS: Record<string, string> = {
@@ -92,23 +125,40 @@ export function texNotes(paragraphs: readonly string[]): string {
   return `\\par\\smallskip{\\footnotesize\\raggedright\n${paragraphs.map((p) => `${p}\\par`).join('\n')}\n}`;
 }
 
-function formatLatex(t: ResultTable): string {
+function formatLatex(t: ResultTable, layout: LatexLayout): string {
   const labels = groupLabels(t.rows);
-  const lines = [
-    '% Generated by `waterloo table --format tex`; needs \\usepackage{booktabs}.',
-    `\\begin{tabular}{llr${'r'.repeat(t.bases.length)}}`,
-    '\\toprule',
-    `Family & Instance & $n$ & ${t.bases.join(' & ')} \\\\`,
-    '\\midrule',
-  ];
+  const columns = 4 + t.bases.length;
+  const header = `Family & Instance & $n$ & ${t.bases.join(' & ')} & Limit (s) \\\\`;
+  const lines =
+    layout === 'tabular'
+      ? ['% Generated by `waterloo table --format tex`; needs \\usepackage{booktabs}.', `\\begin{tabular}{llr${'r'.repeat(t.bases.length)}r}`, '\\toprule', header, '\\midrule']
+      : [
+          '% Generated by `waterloo table --format tex --latex longtable`; needs \\usepackage{booktabs} and \\usepackage{longtable}.',
+          '% A longtable breaks across pages by itself: put it in the text, not inside a table float.',
+          `\\begin{longtable}{llr${'r'.repeat(t.bases.length)}r}`,
+          '\\toprule',
+          header,
+          '\\midrule',
+          '\\endfirsthead',
+          `\\multicolumn{${columns}}{l}{\\footnotesize (continued)} \\\\`,
+          '\\toprule',
+          header,
+          '\\midrule',
+          '\\endhead',
+          '\\midrule',
+          `\\multicolumn{${columns}}{r}{\\footnotesize (continued on the next page)} \\\\`,
+          '\\endfoot',
+          '\\bottomrule',
+          '\\endlastfoot',
+        ];
   t.rows.forEach((r, i) => {
     if (i > 0 && labels[i] !== '') lines.push('\\midrule');
-    const cells = t.bases.map((b) => cellText(r.cells[b], '$\\geq$', '--', '\\textsuperscript{\\dag}'));
-    lines.push(`${texEscape(labels[i]!)} & \\texttt{${texEscape(r.problem)}} & ${r.inputs} & ${cells.join(' & ')} \\\\`);
+    const cells = t.bases.map((b) => cellText(r.cells[b], (n) => `$\\geq ${n}$`, '--', '\\textsuperscript{\\dag}'));
+    lines.push(`${texEscape(labels[i]!)} & \\texttt{${texEscape(r.problem)}} & ${r.inputs} & ${cells.join(' & ')} & ${limitText(r.timeoutsSeconds)} \\\\`);
   });
-  const legend = texEscape(TABLE_LEGEND).replace(/≥ /g, '$\\geq$').replace(/—/g, '--').replace(/"([^"]*)"/g, '``$1\'\'');
   const npnLegend = texEscape(NPN_LEGEND).replace(/^† :/, '\\textsuperscript{\\dag}:');
-  lines.push('\\bottomrule', '\\end{tabular}', texNotes([legend, ...(hasClassCells(t) ? [npnLegend] : []), texEscape(formatProvenance(t.provenance))]));
+  lines.push(...(layout === 'tabular' ? ['\\bottomrule', '\\end{tabular}'] : ['\\end{longtable}']));
+  lines.push(texNotes([TABLE_LEGEND_TEX, ...(hasClassCells(t) ? [npnLegend] : []), texEscape(formatProvenance(t.provenance, { timeLimits: false }))]));
   return lines.join('\n') + '\n';
 }
 
@@ -119,13 +169,13 @@ function csvField(v: string | number | undefined): string {
 }
 
 function formatCsv(t: ResultTable): string {
-  const header = ['family', 'problem', 'params', 'inputs', 'outputs', 'basis', 'status', 'size', 'lower_bound', 'seconds', 'encoders', 'size_from', 'bound_from'];
+  const header = ['family', 'problem', 'params', 'inputs', 'outputs', 'basis', 'status', 'size', 'lower_bound', 'seconds', 'encoders', 'time_limits_seconds', 'size_from', 'bound_from'];
   const lines = [header.join(',')];
   for (const r of t.rows) {
     for (const b of t.bases) {
       const c = r.cells[b];
       if (!c) continue;
-      lines.push([r.family, r.problem, r.params.join(' '), r.inputs, r.outputs, b, c.status, c.size, c.lowerBound, c.seconds, c.encoders.join(' '), c.sizeFrom, c.boundFrom].map(csvField).join(','));
+      lines.push([r.family, r.problem, r.params.join(' '), r.inputs, r.outputs, b, c.status, c.size, c.lowerBound, c.seconds, c.encoders.join(' '), c.timeoutsSeconds.join(' '), c.sizeFrom, c.boundFrom].map(csvField).join(','));
     }
   }
   return lines.join('\n') + '\n';
@@ -135,13 +185,19 @@ function formatJson(t: ResultTable): string {
   return JSON.stringify({ legend: hasClassCells(t) ? `${TABLE_LEGEND} ${NPN_LEGEND}` : TABLE_LEGEND, ...t }, null, 2) + '\n';
 }
 
+/** The LaTeX layout `params` chooses for `t`. */
+export function latexLayoutOf(t: ResultTable, params: Partial<FormatTableParams> = {}): LatexLayout {
+  const latex = params.latex ?? DEFAULT_FORMAT_TABLE_PARAMS.latex;
+  return latex === 'auto' ? (t.rows.length >= LONGTABLE_MIN_ROWS ? 'longtable' : 'tabular') : latex;
+}
+
 /** Renders the table in one of {@link TABLE_FORMATS}. */
-export function formatTable(t: ResultTable, format: TableFormat): string {
+export function formatTable(t: ResultTable, format: TableFormat, params: Partial<FormatTableParams> = {}): string {
   switch (format) {
     case 'md':
       return formatMarkdown(t);
     case 'tex':
-      return formatLatex(t);
+      return formatLatex(t, latexLayoutOf(t, params));
     case 'csv':
       return formatCsv(t);
     case 'json':

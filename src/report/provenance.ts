@@ -40,14 +40,32 @@ export function provenanceOf(records: readonly StoreRecord[]): Provenance {
   };
 }
 
-/** One line of plain text: `waterloo 0.1.0+abc; solvers cadical; encoders ssv; time limit 60 s; 12 records, 2026-11-25`. */
-export function formatProvenance(p: Provenance): string {
+/** Options of {@link formatProvenance}. */
+export interface ProvenanceFormat {
+  /** Include the time limits (false when each row of the table states its own). Default true. */
+  readonly timeLimits: boolean;
+}
+
+/**
+ * How a recorded version reads in a footer. A `-dirty` version was made from
+ * a checkout with uncommitted changes, so its revision does not identify the
+ * code: the footer says so in words instead of printing a revision that
+ * cannot be checked out. Which files differed was not recorded with those
+ * records (new published runs refuse a dirty tree, see `results regenerate`).
+ */
+export function describeVersion(v: string): string {
+  return v.endsWith('-dirty') ? `uncommitted changes on ${v.slice(0, -'-dirty'.length)} (changed files not recorded)` : v;
+}
+
+/** One line of plain text: `waterloo 0.1.0+abc; solvers cadical; encoders ssv; time limit 60 s per instance; 12 records, 2026-11-25`. */
+export function formatProvenance(p: Provenance, params: Partial<ProvenanceFormat> = {}): string {
   const list = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : 'none');
+  const withLimits = params.timeLimits ?? true;
   const parts = [
-    `waterloo ${list(p.versions)}`,
+    `waterloo ${list(p.versions.map(describeVersion))}`,
     `solvers ${list(p.solvers)}`,
     `encoders ${list(p.encoders)}`,
-    ...(p.timeoutsSeconds === undefined ? [] : [p.timeoutsSeconds.length ? `time limit ${p.timeoutsSeconds.map((t) => `${t} s`).join(', ')} per instance` : 'no time limit']),
+    ...(p.timeoutsSeconds === undefined || !withLimits ? [] : [p.timeoutsSeconds.length ? `time limit ${p.timeoutsSeconds.map((t) => `${t} s`).join(', ')} per instance` : 'no time limit']),
     `${p.records} record${p.records === 1 ? '' : 's'}${p.from ? `, ${p.from === p.to ? p.from : `${p.from} to ${p.to}`}` : ''}`,
   ];
   return parts.join('; ');

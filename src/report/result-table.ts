@@ -28,6 +28,8 @@ export interface TableCell {
   readonly sizeFrom?: string;
   /** When `lowerBound` comes from an NPN-equivalent instance's proof: that instance. */
   readonly boundFrom?: string;
+  /** Distinct per-instance time limits of the merged records, seconds, ascending (records without a limit add none). */
+  readonly timeoutsSeconds: readonly number[];
 }
 
 /** One problem instance. */
@@ -39,6 +41,8 @@ export interface TableRow {
   readonly outputs: number;
   /** One cell per basis that has records for this problem; a basis without one is a missing cell. */
   readonly cells: Readonly<Partial<Record<BasisName, TableCell>>>;
+  /** Distinct per-instance time limits of every record in the row, seconds, ascending: each row states its own limit. */
+  readonly timeoutsSeconds: readonly number[];
 }
 
 /** The whole table. */
@@ -85,8 +89,13 @@ function compareRows(a: TableRow, b: TableRow): number {
  * the published text export, so that a rerun that adds records gives a small diff.
  */
 export function sortRecords(records: readonly StoreRecord[]): StoreRecord[] {
-  const key = (r: StoreRecord): TableRow => ({ family: r.family, problem: r.problem, params: r.params, inputs: r.inputs, outputs: r.outputs, cells: {} });
+  const key = (r: StoreRecord): TableRow => ({ family: r.family, problem: r.problem, params: r.params, inputs: r.inputs, outputs: r.outputs, cells: {}, timeoutsSeconds: [] });
   return [...records].sort((a, b) => compareRows(key(a), key(b)) || BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis) || a.encoder.localeCompare(b.encoder));
+}
+
+/** Distinct time limits of `records`, ascending. */
+function timeLimitsOf(records: readonly StoreRecord[]): number[] {
+  return [...new Set(records.flatMap((r) => (r.timeoutSeconds !== undefined ? [r.timeoutSeconds] : [])))].sort((a, b) => a - b);
 }
 
 const STATUS_RANK: Record<InstanceStatus, number> = { optimal: 0, feasible: 1, unknown: 2 };
@@ -117,6 +126,7 @@ function mergeCell(records: readonly StoreRecord[], fromClass: ClassEvidence | u
     lowerBound,
     seconds,
     encoders: [...new Set(records.map((r) => r.encoder))].sort(),
+    timeoutsSeconds: timeLimitsOf(records),
     ...(fromClass?.circuit ? { sizeFrom: fromClass.circuit.from } : {}),
     ...(fromClass?.bound ? { boundFrom: fromClass.bound.from } : {}),
   };
@@ -154,7 +164,7 @@ export function buildResultTable(records: readonly StoreRecord[], query: ResultT
       if (ev?.circuit) borrowed.add(ev.circuit.record);
       if (ev?.bound) borrowed.add(ev.bound.record);
     }
-    rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells });
+    rows.push({ family: first.family, problem, params: first.params, inputs: first.inputs, outputs: first.outputs, cells, timeoutsSeconds: timeLimitsOf(list) });
   }
   rows.sort(compareRows);
   const present = new Set(chosen.map((r) => r.basis));

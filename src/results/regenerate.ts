@@ -33,7 +33,8 @@ import { expandSweep } from '../sweep/expand.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
 import { runSweep, type SweepProgress, type SweepResult } from '../sweep/sweep.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { waterlooVersion } from '../version.js';
+import { UsageError } from '../errors.js';
+import { gitTreeState, waterlooVersion, type TreeState } from '../version.js';
 import { PUBLISHED_BASES, PUBLISHED_CENSUSES, PUBLISHED_ENCODER, PUBLISHED_FAMILIES, PUBLISHED_TIMEOUT_SECONDS, type PublishedCensus, type PublishedFamily } from './published-set.js';
 import { renderResultsSection, replaceGeneratedSection } from './readme.js';
 import { formatRecordExport, readRecordExport, verifyRecordExport } from './record-export.js';
@@ -61,6 +62,14 @@ export interface RegenerateParams {
   readonly censuses?: readonly PublishedCensus[];
   /** Recorded in new records. */
   readonly command?: string;
+  /**
+   * Publish from a checkout with uncommitted changes (outside results/).
+   * Refused by default: the records and tables would name a revision that
+   * does not hold the code that made them.
+   */
+  readonly allowDirty?: boolean;
+  /** The checkout's state (default: git, see {@link gitTreeState}); tests pass their own. */
+  readonly treeState?: () => TreeState;
   /** Human-readable progress lines. */
   readonly log?: (line: string) => void;
   readonly onSweepProgress?: (p: SweepProgress) => void;
@@ -136,6 +145,13 @@ async function retryShortRuns(instances: readonly SweepInstance[], store: Result
 /** Runs the regeneration (see the module notes). */
 export async function regenerateResults(p: RegenerateParams): Promise<RegenerateResult> {
   const log = p.log ?? (() => {});
+  if (!p.allowDirty) {
+    const tree = (p.treeState ?? gitTreeState)();
+    if (tree.changedFiles.length) {
+      const shown = tree.changedFiles.slice(0, 10).join(', ') + (tree.changedFiles.length > 10 ? `, and ${tree.changedFiles.length - 10} more` : '');
+      throw new UsageError(`results regenerate: the checkout has uncommitted changes (${shown}); commit them first, or pass --allow-dirty`, 'dirty-tree');
+    }
+  }
   const timeout = p.timeoutSeconds ?? PUBLISHED_TIMEOUT_SECONDS;
   const jobs = p.jobs ?? 2;
   const at = (rel: string): string => join(p.dir, rel);

@@ -72,11 +72,11 @@ describe.skipIf(!existsSync(CLI))('CLI', () => {
     expect(runWaterloo(['train', '--task', 'fa', '--model', 'svm']).code).toBe(2);
   });
 
-  it('waterloo experiment writes its three files', () => {
+  it('waterloo experiment writes Markdown, LaTeX, CSV, JSON and timings', () => {
     const dir = tempDir();
     const r = runWaterloo(['experiment', 'seed-diversity', '--tasks', 'fa', '--seeds', '2', '--out-dir', dir]);
     expect(r.code).toBe(0);
-    for (const f of ['seed-diversity.md', 'seed-diversity.json', 'seed-diversity.timings.json']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['seed-diversity.md', 'seed-diversity.tex', 'seed-diversity.summary-per-task-and-model.csv', 'seed-diversity.distinct-circuits.csv', 'seed-diversity.json', 'seed-diversity.timings.json']) expect(existsSync(join(dir, f))).toBe(true);
     expect(runWaterloo(['experiment', 'nope']).code).toBe(2);
   });
 });

@@ -49,7 +49,7 @@ describe('plots', () => {
     const a = await renderVegaLiteSvg(spec);
     expect(await renderVegaLiteSvg(spec)).toBe(a);
     const t = texts(a);
-    for (const s of ['Time to find vs time to prove a minimum circuit', 'seconds (log scale)', 'minimum circuit size s (gates)', 'find: SAT at size s', 'prove: UNSAT at size s - 1', 'B2', 'U2']) expect(t).toContain(s);
+    for (const s of ['Time to find vs time to prove a minimum circuit', 'seconds (log scale)', 'minimum circuit size s (gates)', 'find: SAT at size s', 'prove: UNSAT at size s − 1', 'B2', 'U2']) expect(t).toContain(s);
     expect(a).toContain('mark-symbol');
     expect(a).toContain('mark-line');
   });
@@ -59,7 +59,7 @@ describe('plots', () => {
     const a = await renderVegaLiteSvg(spec);
     expect(await renderVegaLiteSvg(trainedVsMinimumSpec([...TRAINED].reverse()))).toBe(a);
     const t = texts(a);
-    for (const s of ['Trained circuits vs minimum circuits', 'task', 'circuit size (gates)', 'mlp', 'gnn', 'maj:3', 'xor:3']) expect(t).toContain(s);
+    for (const s of ['Trained circuits vs minimum circuits', 'task', 'circuit size (gates)', 'mlp', 'gnn', 'maj:3', 'xor:3', 'circuit', 'seeds']) expect(t).toContain(s);
     const marks = (kind: string): number => a.match(new RegExp(`<g class="mark-${kind} role-mark[^"]*"[^>]*>(.*?)</g>`))![1]!.match(/<path /g)!.length;
     expect(marks('symbol')).toBe(3);
     expect(marks('rect')).toBe(2); // ticks at 4 (maj:3) and 2 (xor:3)

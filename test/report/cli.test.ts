@@ -60,8 +60,8 @@ describe('waterloo table / plot / results', () => {
     expect(r.stdout).toBe('');
     const tex = readFileSync(out, 'utf8');
     expect(tex).toContain('\\toprule');
-    expect(tex).toContain('Family & Instance & $n$ & U2 \\\\');
-    expect(tex).toContain('\\texttt{maj:5} & 5 & 11 \\\\');
+    expect(tex).toContain('Family & Instance & $n$ & U2 & Limit (s) \\\\');
+    expect(tex).toContain('\\texttt{maj:5} & 5 & 11 & 60 \\\\');
     expect(tex).not.toContain('thr');
   });
 
@@ -111,6 +111,13 @@ describe('waterloo table / plot / results', () => {
     expect(trained.stderr).toBe("");
     expect(trained.code).toBe(0);
     expect(JSON.parse(trained.stdout).title.text).toBe('Trained circuits vs minimum circuits');
+    // a task whose minimum is not proven is drawn at its lower bound; improved sizes are read too
+    writeFileSync(data, '{"task":"maj:5","seed":1,"model":"bnn","trainedSize":313,"improvedSize":9,"lowerBound":8}\n');
+    const bound = await cli(['plot', 'trained', '--data', data]);
+    expect(bound.code).toBe(0);
+    expect(bound.stdout).toContain('≥ 8');
+    writeFileSync(data, '{"task":"maj:5","seed":1,"model":"bnn","trainedSize":313}\n');
+    expect((await cli(['plot', 'trained', '--data', data])).code).toBe(3);
     writeFileSync(data, '{"task":"maj:3"}\n');
     expect((await cli(['plot', 'trained', '--data', data])).code).toBe(3);
     expect((await cli(['plot', 'frob'])).code).toBe(2);
@@ -122,7 +129,7 @@ describe('waterloo table / plot / results', () => {
     // only the published set is kept: maj:3 and maj:5 are in it, thr:10:2 is not
     writeFileSync(join(results, 'store', 'records.jsonl'), formatRecordExport(VERIFIED));
     writeFileSync(join(results, 'README.md'), '# Results\n\nHand-written intro.\n');
-    const r = await cli(['results', 'regenerate', '--no-solve', '--dir', results, '--json', '-q']);
+    const r = await cli(['results', 'regenerate', '--no-solve', '--allow-dirty', '--dir', results, '--json', '-q']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { records: number; files: string[] };
@@ -138,7 +145,7 @@ describe('waterloo table / plot / results', () => {
     expect(readme).toContain(GENERATED_END);
     expect(readme).toContain('![time to find vs time to prove](plots/find-vs-prove.svg)');
     const before = summary.files.map((f) => readFileSync(join(results, f), 'utf8'));
-    expect((await cli(['results', 'regenerate', '--no-solve', '--dir', results, '-q'])).code).toBe(0);
+    expect((await cli(['results', 'regenerate', '--no-solve', '--allow-dirty', '--dir', results, '-q'])).code).toBe(0);
     expect(summary.files.map((f) => readFileSync(join(results, f), 'utf8'))).toEqual(before);
   });
 });

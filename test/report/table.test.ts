@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import { buildResultTable, formatTable, provenanceOf, sortRecords, TABLE_FORMATS, texEscape } from '../../src/report/index.js';
+import { buildResultTable, formatProvenance, formatTable, provenanceOf, sortRecords, TABLE_FORMATS, texEscape } from '../../src/report/index.js';
 import type { StoreRecord } from '../../src/store/types.js';
 import { mulberry32 } from '../helpers/mulberry32.js';
 import { RECORDS } from './records.js';
@@ -58,8 +58,8 @@ describe('result table', () => {
     expect(row('sum:5').cells.U2!.size).toBeUndefined();
     expect(row('thr:3:2').cells.B2).toBeUndefined();
     const md = formatTable(table, 'md');
-    expect(md).toContain('| `sum:5` | 5 | 12 (≥ 9) | timeout (≥ 8) |');
-    expect(md).toContain('| THR | `thr:3:2` | 3 | — | 4 |');
+    expect(md).toContain('| `sum:5` | 5 | 12 (≥ 9) | timeout (≥ 8) | 60 |');
+    expect(md).toContain('| THR | `thr:3:2` | 3 | — | 4 | 60 |');
   });
 
   it('merges encoders: a size from one and a matching bound from another make an optimum', () => {
@@ -80,7 +80,7 @@ describe('result table', () => {
     expect(t.rows.map((r) => r.problem)).toEqual(['maj:3', 'maj:5']);
     expect(t.bases).toEqual(['U2', 'B2']);
     expect(t.provenance.records).toBe(5);
-    expect(formatTable(t, 'md').split('\n')[0]).toBe('| family | instance | n | U2 | B2 |');
+    expect(formatTable(t, 'md').split('\n')[0]).toBe('| family | instance | n | U2 | B2 | limit (s) |');
   });
 
   it('LaTeX uses booktabs rules and one \\midrule between families', () => {
@@ -89,7 +89,7 @@ describe('result table', () => {
     expect(tex).toMatch(/\\bottomrule\n/);
     // header rule + 3 family boundaries (MAJ|THR|MOD3|SUM)
     expect(tex.match(/\\midrule/g)).toHaveLength(4);
-    expect(tex).toContain('\\texttt{thr:10:2} & 10 & timeout ($\\geq$9) & -- \\\\');
+    expect(tex).toContain('\\texttt{thr:10:2} & 10 & timeout ($\\geq 9$) & -- & 60 \\\\');
     expect(texEscape('a_b & 50% #1 {x}')).toBe('a\\_b \\& 50\\% \\#1 \\{x\\}');
   });
 
@@ -97,13 +97,14 @@ describe('result table', () => {
     const lines = formatTable(table, 'csv').trimEnd().split('\n');
     const cells = table.rows.reduce((n, r) => n + Object.keys(r.cells).length, 0);
     expect(lines).toHaveLength(1 + cells);
-    expect(lines).toContain('sum,sum:5,5,5,3,U2,unknown,,8,60,ssv,,');
+    expect(lines).toContain('sum,sum:5,5,5,3,U2,unknown,,8,60,ssv,60,,');
   });
 
-  it('provenance lists versions, solvers, encoders, time limits and the date range', () => {
+  it('provenance lists versions, solvers, encoders, time limits and the date range; result tables leave the limits to their rows', () => {
     const p = provenanceOf(RECORDS);
     expect(p).toEqual({ records: 10, versions: ['0.1.0+test'], solvers: ['cadical', 'minisat'], encoders: ['fence', 'ssv'], timeoutsSeconds: [60], from: '2026-11-24', to: '2026-11-25' });
-    expect(formatTable(table, 'md')).toContain('waterloo 0.1.0+test; solvers cadical, minisat; encoders fence, ssv; time limit 60 s per instance; 10 records, 2026-11-24 to 2026-11-25');
+    expect(formatProvenance(p)).toBe('waterloo 0.1.0+test; solvers cadical, minisat; encoders fence, ssv; time limit 60 s per instance; 10 records, 2026-11-24 to 2026-11-25');
+    expect(formatTable(table, 'md')).toContain('<sub>waterloo 0.1.0+test; solvers cadical, minisat; encoders fence, ssv; 10 records, 2026-11-24 to 2026-11-25</sub>');
     expect(provenanceOf([])).toEqual({ records: 0, versions: [], solvers: [], encoders: [], timeoutsSeconds: [] });
   });
 

@@ -24,7 +24,7 @@ import { parseBasisList } from './table.js';
 
 const KINDS = ['census', 'times', 'trained'] as const;
 
-/** Reads trained-vs-minimum rows: a JSON array, or JSON lines, of {task, seed, model, trainedSize, minimumSize}. */
+/** Reads trained-vs-minimum rows: a JSON array, or JSON lines, of {task, seed, model, trainedSize, improvedSize?, minimumSize?, lowerBound?}. */
 function readTrainedRows(path: string): TrainedSizeRow[] {
   const text = readInputFile(path).toString('utf8');
   const trimmed = text.trim();
@@ -36,11 +36,20 @@ function readTrainedRows(path: string): TrainedSizeRow[] {
     throw new ValidationError(`${path}: not JSON or JSON lines: ${(e as Error).message}`, 'bad-json');
   }
   return items.map((x, i) => {
-    const r = x as Partial<TrainedSizeRow>;
-    if (typeof r.task !== 'string' || typeof r.model !== 'string' || typeof r.seed !== 'number' || typeof r.trainedSize !== 'number' || typeof r.minimumSize !== 'number') {
-      throw new ValidationError(`${path}: item ${i + 1} needs task (string), seed (number), model (string), trainedSize (number), minimumSize (number)`, 'bad-json');
+    const r = x as Partial<Record<keyof TrainedSizeRow, unknown>>;
+    const optionalNumber = (v: unknown): boolean => v === undefined || v === null || typeof v === 'number';
+    if (
+      typeof r.task !== 'string' || typeof r.model !== 'string' || typeof r.seed !== 'number' || typeof r.trainedSize !== 'number' ||
+      !optionalNumber(r.improvedSize) || !optionalNumber(r.minimumSize) || !optionalNumber(r.lowerBound) || (typeof r.minimumSize !== 'number' && typeof r.lowerBound !== 'number')
+    ) {
+      throw new ValidationError(`${path}: item ${i + 1} needs task (string), seed (number), model (string), trainedSize (number), minimumSize or lowerBound (number), and optionally improvedSize (number)`, 'bad-json');
     }
-    return { task: r.task, seed: r.seed, model: r.model, trainedSize: r.trainedSize, minimumSize: r.minimumSize };
+    const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+    const improvedSize = num(r.improvedSize), minimumSize = num(r.minimumSize), lowerBound = num(r.lowerBound);
+    return {
+      task: r.task, seed: r.seed, model: r.model, trainedSize: r.trainedSize,
+      ...(improvedSize !== undefined ? { improvedSize } : {}), ...(minimumSize !== undefined ? { minimumSize } : {}), ...(lowerBound !== undefined ? { lowerBound } : {}),
+    };
   });
 }
 
@@ -50,8 +59,9 @@ export const plotCommand = defineCommand({
   usage: 'census --inputs N [--basis B] | times [--store FILE] [--problem LIST] [--basis B,...] | trained --data FILE  [--out FILE.svg] [--vega-lite]',
   description:
     'census: NPN classes and functions by minimum size, from a census store. times: for each optimal record, the time until a minimum circuit was found ' +
-    'and the time of the UNSAT proof at size - 1, by size, log scale. trained: trained circuit size against the minimum size, from a JSON array or JSON lines ' +
-    'of {task, seed, model, trainedSize, minimumSize}. Figures are Vega-Lite charts rendered to SVG (deterministic: same data, same bytes); ' +
+    'and the time of the UNSAT proof at size − 1, by size, log scale, with the median per size (joined only across consecutive sizes; times under 1 ms drawn at 1 ms). ' +
+    'trained: trained and improved circuit sizes against the proven minimum (or the proven lower bound, marked, when the minimum is unknown), from a JSON array or JSON lines ' +
+    'of {task, seed, model, trainedSize, improvedSize?, minimumSize?, lowerBound?}; seeds of equal size share one mark sized by their number. Figures are Vega-Lite charts rendered to SVG (deterministic: same data, same bytes); ' +
     '--vega-lite writes the chart spec (JSON) instead.',
   options: {
     out: { type: 'string', short: 'o', help: 'write to FILE (atomically) instead of stdout', metavar: 'FILE' },

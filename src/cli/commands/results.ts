@@ -5,12 +5,13 @@ import { EXIT } from '../exit-codes.js';
 export const resultsCommand = defineCommand({
   name: 'results',
   summary: "regenerate the project's published results (family tables, censuses, plots, results/README.md)",
-  usage: 'regenerate [--dir DIR] [--timeout S] [--jobs J] [--retry] [--no-solve] [--json]',
+  usage: 'regenerate [--dir DIR] [--timeout S] [--jobs J] [--retry] [--no-solve] [--allow-dirty] [--json]',
   description:
     'Loads the published records (DIR/store/records.jsonl) into the working store (DIR/store/published.db), sweeps the published family set in B2 and U2 ' +
     '(instances already stored are skipped, so an interrupted run resumes), completes the published censuses, then writes DIR/store/records.jsonl, ' +
     'DIR/tables/*.{md,tex,csv,json}, DIR/plots/*.svg and the generated part of DIR/README.md. --retry also re-solves stored instances that are not optimal and ran with a shorter --timeout. --no-solve only rebuilds the outputs from the stored records. ' +
     'Every record of the export is re-checked before it is imported (circuit simulated against the instance, size recomputed); a refused record is named on stderr and not imported. ' +
+    'Refuses (exit 2, naming the files) when tracked files outside results/ have uncommitted changes, unless --allow-dirty. ' +
     'Exit 0; 3 when a record was refused; 4 when some instance failed.',
   options: {
     dir: { type: 'string', help: 'results folder', default: 'results', metavar: 'DIR' },
@@ -19,6 +20,7 @@ export const resultsCommand = defineCommand({
     backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
     retry: { type: 'boolean', help: 're-solve stored instances that are not optimal and ran with a shorter --timeout' },
     'no-solve': { type: 'boolean', help: 'solve nothing: rebuild tables, plots and README from the records' },
+    'allow-dirty': { type: 'boolean', help: 'publish even though tracked files outside DIR differ from the git revision (refused by default)' },
     json: { type: 'boolean', help: 'print a JSON summary: {records, byStatus, files, ...}' },
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
@@ -32,6 +34,7 @@ export const resultsCommand = defineCommand({
       backend: opts.backend as BackendName | 'auto',
       solve: !opts['no-solve'],
       retry: opts.retry,
+      allowDirty: opts['allow-dirty'],
       command: `waterloo results regenerate --timeout ${opts.timeout}${opts.retry ? ' --retry' : ''}`,
       ...(opts.quiet ? {} : { log: (line: string) => io.err(line + '\n') }),
       ...(printer ? { onSweepProgress: (p) => printer.update(p) } : {}),

@@ -11,10 +11,12 @@ import {
   MAX_CENSUS_INPUTS,
   loadRecords,
   resolveStorePath,
+  LONGTABLE_MIN_ROWS,
   TABLE_FORMATS,
   UsageError,
   writeFileAtomic,
   type BasisName,
+  type LatexLayout,
   type TableFormat,
 } from '../../index.js';
 import { defineCommand } from '../command.js';
@@ -38,11 +40,11 @@ export function parseBasisList(text: string | undefined): BasisName[] | undefine
 export const tableCommand = defineCommand({
   name: 'table',
   summary: 'tables for papers: minimum size by instance x basis from the results store (or a census table)',
-  usage: '[--store FILE] [--problem LIST] [--basis B[,B]] [--encoder E] [--format md|tex|csv|json] [--out FILE] | --census N [--basis B[,B]] [--census-dir DIR]',
+  usage: '[--store FILE] [--problem LIST] [--basis B[,B]] [--encoder E] [--format md|tex|csv|json] [--latex auto|longtable|tabular] [--out FILE] | --census N [--basis B[,B]] [--census-dir DIR]',
   description:
     'Rows are problem instances grouped by family, columns are bases. A plain number is a proven optimum; "s (≥ b)" is the best circuit found with its proven ' +
     'lower bound; "timeout (≥ b)" means no circuit within the time limit; "—" means not run. Records of several encoders are merged (smallest size, largest bound). ' +
-    'Markdown and LaTeX (booktabs) end with a legend and a provenance line (versions, solvers, encoders, time limits, record dates); CSV has one row per cell. ' +
+    'Each row states the time limit of its runs. Markdown and LaTeX (booktabs; a longtable from ' + String(LONGTABLE_MIN_ROWS) + ' rows on, see --latex) end with a legend and a provenance line (versions, solvers, encoders, record dates; records made from a checkout with uncommitted changes are named as such, not by a revision); CSV has one row per cell. ' +
     'With --census N, tabulates the census stores of N-input functions (classes and functions per minimum size) instead. ' +
     'Exit 0, 4 when a census table is incomplete.',
   options: {
@@ -51,6 +53,7 @@ export const tableCommand = defineCommand({
     basis: { type: 'string', help: 'only these bases, in this column order (comma separated)', metavar: 'B' },
     encoder: { type: 'string', help: 'only records of this encoder (default: all, merged)', metavar: 'E' },
     format: { type: 'string', help: 'output format', default: 'md', choices: TABLE_FORMATS },
+    latex: { type: 'string', help: `LaTeX layout: one tabular, a longtable that breaks across pages, or auto (longtable from ${LONGTABLE_MIN_ROWS} rows on)`, default: 'auto', choices: ['auto', 'longtable', 'tabular'] },
     out: { type: 'string', short: 'o', help: 'write to FILE (atomically) instead of stdout', metavar: 'FILE' },
     census: { type: 'int', help: `census table of N-input functions (0..${MAX_CENSUS_INPUTS}) from the census stores`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
     'census-dir': { type: 'string', help: 'folder of the census stores', default: 'results/census', metavar: 'DIR' },
@@ -73,7 +76,7 @@ export const tableCommand = defineCommand({
       const problems = opts.problem === undefined ? undefined : parseProblemList(opts.problem);
       const records = await loadRecords(opts.store ?? resolveStorePath());
       const t = buildResultTable(records, { ...(problems !== undefined ? { problems } : {}), ...(bases ? { bases } : {}), ...(opts.encoder !== undefined ? { encoder: opts.encoder } : {}) });
-      text = formatTable(t, format);
+      text = formatTable(t, format, { latex: opts.latex as LatexLayout | 'auto' });
     }
     if (opts.out !== undefined) writeFileAtomic(opts.out, text);
     else io.out(text);
