@@ -44,7 +44,7 @@ export const tableCommand = defineCommand({
   description:
     'Rows are problem instances grouped by family, columns are bases. A plain number is a proven optimum; "s (≥ b)" is the best circuit found with its proven ' +
     'lower bound; "timeout (≥ b)" means no circuit within the time limit; "—" means not run. Records of several encoders are merged (smallest size, largest bound). ' +
-    'Each row states the time limit of its runs. Markdown and LaTeX (booktabs; a longtable from ' + String(LONGTABLE_MIN_ROWS) + ' rows on, see --latex) end with a legend and a provenance line (versions, solvers, encoders, record dates; records made from a checkout with uncommitted changes are named as such, not by a revision); CSV has one row per cell. ' +
+    `Each row states the time limit of its runs. Markdown and LaTeX (booktabs; a longtable at ${LONGTABLE_MIN_ROWS} rows and more, see --latex) end with a legend and a provenance line (versions, solvers, encoders, record dates; records made from a checkout with uncommitted changes are named as such, not by a revision); CSV has one row per cell. ` +
     'With --census N, tabulates the census stores of N-input functions (classes and functions per minimum size) instead. ' +
     'Exit 0, 4 when a census table is incomplete.',
   options: {
