@@ -40,3 +40,22 @@ describe('waterloo census', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ functions: { 0: 8, 1: 30, 2: 114, 3: 80, 4: 24 }, stats: { reused: 13, solved: 1 } });
   }, 20_000);
 });
+
+describe('tt:N:HEX problems on the command line', () => {
+  it('min, sweep and table take tt:3:e8 (MAJ3) like any named problem; a table too wide for N is refused (exit 2)', () => {
+    const min = runWaterloo(['min', '--problem', 'tt:3:E8', '--json']);
+    expect(min.code, min.stderr).toBe(0);
+    expect(JSON.parse(min.stdout)).toMatchObject({ status: 'optimal', size: 4, spec: 'tt:3:e8' });
+    const dir = tempDir();
+    const store = join(dir, 's.db');
+    const sweep = runWaterloo(['sweep', '--problem', 'tt:3:e8,tt:2:6', '--basis', 'b2', '--store', store, '--json', '-q']);
+    expect(sweep.code, sweep.stderr).toBe(0);
+    expect(JSON.parse(sweep.stdout).byStatus).toMatchObject({ optimal: 2 });
+    const table = runWaterloo(['table', '--store', store, '--problem', 'tt', '--format', 'csv']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^tt,tt:3:e8,.*,B2,optimal,4,4,/m);
+    const wide = runWaterloo(['min', '--problem', 'tt:2:1f']);
+    expect(wide.code).toBe(2);
+    expect(wide.stderr).toMatch(/the table 1f has more than the 4 bits of a 2-input function/);
+  }, 20_000);
+});
