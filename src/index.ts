@@ -172,13 +172,10 @@ export {
   type SizeAttempt,
   type EncoderName,
   type UnsatCertificate,
-  census,
   npnClassSizes,
   readCensusStore,
   MAX_CENSUS_INPUTS,
-  type CensusParams,
   type CensusEntry,
-  type CensusResult,
 } from './synth/index.js';
 
 /** Largest input count for which `waterloo sim` prints full truth tables. */
@@ -338,6 +335,9 @@ export {
   type WorkerSummary,
 } from './queue/index.js';
 export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
+export { census, censusFromStore, censusInstances, censusInstanceName, censusEntryOf, type CensusParams, type CensusResult } from './sweep/census.js';
+export { importCensusJsonl, formatCensusJsonl, recordOfCensusEntry, type CensusImport } from './sweep/census-jsonl.js';
+export { recordOf, evidenceOf, type RecordContext, type RecordableResult } from './sweep/record-of.js';
 export { runSweep, sweepWorkerPath, hardLimitMs, type RunSweepParams, type SweepProgress, type SweepResult, type SweepFailure } from './sweep/sweep.js';
 export { createProgressPrinter, progressLine, formatDuration, type ProgressPrinter } from './sweep/progress.js';
 export { mergeStores, type MergeReport, type MergeInputReport, type RefusedRecord } from './store/merge.js';

@@ -42,6 +42,12 @@ export interface FamilyParam {
   readonly description: string;
   /** Smallest allowed value. */
   readonly min: number;
+  /**
+   * Present for a parameter written in hex (a truth table, MSB first): the
+   * number of digits of its canonical spelling, from the parameters before
+   * it. Absent for the usual decimal parameter.
+   */
+  readonly hexDigits?: (earlier: readonly number[]) => number;
 }
 
 /** Registry entry of a family. */
@@ -68,7 +74,16 @@ export interface FamilyInfo {
 /** Names of the families. */
 export type FamilyName =
   | 'and' | 'or' | 'xor' | 'maj' | 'thr' | 'exact' | 'mod3' | 'mod' | 'sum' | 'sort'
-  | 'fa' | 'add' | 'mul' | 'cmp' | 'eq' | 'mux' | 'addmod';
+  | 'fa' | 'add' | 'mul' | 'cmp' | 'eq' | 'mux' | 'addmod' | 'tt';
+
+/**
+ * Most inputs of a `tt:n:HEX` instance: its table is a parameter, and
+ * parameters are numbers, exact up to 2^53, so at most 2^5 = 32 table bits.
+ */
+export const MAX_TT_INPUTS = 5;
+
+/** Hex digits of a table of n inputs: one per 4 bits, at least one. */
+export const ttHexDigits = (n: number): number => Math.max(1, 2 ** n / 4);
 
 /** Number of bits of the binary representation of 0..v: max(1, ceil(log2(v + 1))). */
 export function bitWidth(v: number): number {
@@ -228,6 +243,22 @@ export const PROBLEM_FAMILIES: Readonly<Record<FamilyName, FamilyInfo>> = {
       const r = arith(w, w, 's', (a, b) => (a + b) % p!, `(a + b) mod ${p} on ${w}-bit residues`, false, (a, b) => a < p! && b < p!);
       return r;
     },
+  },
+  tt: {
+    name: 'tt', syntax: 'tt:n:HEX',
+    params: [{ ...P_N, min: 0, description: `number of inputs, 0..${MAX_TT_INPUTS}` }, { name: 'HEX', description: 'the truth table in hex, MSB first', min: 0, hexDigits: ([n]) => ttHexDigits(n!) }],
+    description: `any single-output function of n <= ${MAX_TT_INPUTS} inputs x0..x{n-1}, given by its truth table in hex (bit i = f(minterm i), x0 = LSB of i, printed MSB first: MAJ3 = tt:3:e8)`,
+    check: ([n, t]) =>
+      n! > MAX_TT_INPUTS
+        ? `tt:n:HEX takes at most ${MAX_TT_INPUTS} inputs (the table is a parameter); for more use --tt HEX --inputs N`
+        : t! >= 2 ** 2 ** n!
+          ? `the table ${t!.toString(16)} has more than the ${2 ** n!} bits of a ${n}-input function`
+          : undefined,
+    generate: ([n, t]) => ({
+      description: `the ${n}-input function with table ${t!.toString(16).padStart(ttHexDigits(n!), '0')}`,
+      spec: makeSpec(n!, [createFromFunction(n!, (m) => Math.floor(t! / 2 ** m) % 2 === 1)]),
+      inputNames: names('x', n!), outputNames: ['f'],
+    }),
   },
 };
 

@@ -1,7 +1,7 @@
 /** Named problem families, the problem-name parser and the generated catalog. */
-export { PROBLEM_FAMILIES, MAX_PROBLEM_INPUTS, bitWidth } from './families.js';
+export { PROBLEM_FAMILIES, MAX_PROBLEM_INPUTS, MAX_TT_INPUTS, bitWidth, ttHexDigits } from './families.js';
 export type { FamilyInfo, FamilyName, FamilyParam, ProblemInstance } from './families.js';
-export { parseProblem, familyByName, parseProblemItem, parseProblemList, problemItemMatches, type ProblemItem } from './parse-problem.js';
+export { parseProblem, canonicalProblemName, familyByName, parseProblemItem, parseProblemList, problemItemMatches, type ProblemItem } from './parse-problem.js';
 export {
   CATALOG_MAX_INPUTS,
   catalogInstanceNames,

@@ -36,6 +36,11 @@ export function parseProblem(text: string): ProblemInstance {
   }
   const params = rest.map((r, i) => {
     const p = info.params[i]!;
+    if (p.hexDigits !== undefined) {
+      // at most 13 significant digits (52 bits) so the value is exact; the family's check bounds it further
+      if (!/^[0-9a-fA-F]+$/.test(r) || r.replace(/^0+/, '').length > 13) return bad(`parameter ${p.name} must be a hex number of at most 13 significant digits, got '${r}'`);
+      return parseInt(r, 16);
+    }
     if (!/^\d+$/.test(r)) return bad(`parameter ${p.name} must be a non-negative integer, got '${r}'`);
     const v = Number(r);
     if (v < p.min) return bad(`parameter ${p.name} = ${v} is below its minimum ${p.min}`);
@@ -43,7 +48,16 @@ export function parseProblem(text: string): ProblemInstance {
   });
   const why = info.check(params);
   if (why !== undefined) bad(why);
-  return { name: [info.name, ...params].join(':'), family: info.name as FamilyName, params, ...info.generate(params) };
+  return { name: canonicalProblemName(info, params), family: info.name as FamilyName, params, ...info.generate(params) };
+}
+
+/** `family:p1:p2...`, decimal parameters as they are, hex ones lower-case with their family's number of digits. */
+export function canonicalProblemName(info: FamilyInfo, params: readonly number[]): string {
+  const spelled = params.map((v, i) => {
+    const digits = info.params[i]?.hexDigits?.(params.slice(0, i));
+    return digits === undefined ? String(v) : v.toString(16).padStart(digits, '0');
+  });
+  return [info.name, ...spelled].join(':');
 }
 
 /**

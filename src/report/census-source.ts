@@ -1,5 +1,5 @@
 /**
- * Loads a census store (the JSON-lines files `waterloo census` writes) as a
+ * Loads a census file (the JSON-lines export of `waterloo census`) as a
  * column of the census table, with the class and function totals that tell
  * whether it is complete.
  */

@@ -8,7 +8,10 @@
  * 2. sweeps the published family set ({@link PUBLISHED_FAMILIES}) in B2 and U2
  *    with a per-instance time limit; instances already stored are skipped, so
  *    an interrupted run resumes;
- * 3. completes the published censuses whose stores are incomplete;
+ * 3. completes the published censuses whose files are incomplete: a file is
+ *    imported into the working store (entries re-checked), its missing
+ *    classes are solved as sweep instances `tt:n:REP`, and the file is
+ *    rewritten as the store's census export;
  * 4. writes the records back as sorted JSON lines, the tables
  *    (results/tables/*.{md,tex,csv,json}), the figures (results/plots/*.svg),
  *    and the generated part of results/README.md (between markers).
@@ -18,7 +21,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { censusHistogramSpec, findProveTimePoints, findProveTimesSpec } from '../plot/charts.js';
 import { renderVegaLiteSvg } from '../plot/render.js';
 import { censusStorePath, loadCensusColumn } from '../report/census-source.js';
@@ -28,13 +31,15 @@ import { buildResultTable } from '../report/result-table.js';
 import type { BackendName } from '../sat/registry.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { ResultsStore, StoreRecord } from '../store/types.js';
-import { census } from '../synth/census.js';
+import { census } from '../sweep/census.js';
+import { formatCensusJsonl, importCensusJsonl } from '../sweep/census-jsonl.js';
+import type { BasisName } from '../core/basis.js';
 import { expandSweep } from '../sweep/expand.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
 import { runSweep, type SweepProgress, type SweepResult } from '../sweep/sweep.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
-import { gitTreeState, waterlooVersion, type TreeState } from '../version.js';
+import { gitTreeState, type TreeState } from '../version.js';
 import { PUBLISHED_BASES, PUBLISHED_CENSUSES, PUBLISHED_ENCODER, PUBLISHED_FAMILIES, PUBLISHED_TIMEOUT_SECONDS, type PublishedCensus, type PublishedFamily } from './published-set.js';
 import { renderResultsSection, replaceGeneratedSection } from './readme.js';
 import { formatRecordExport, readRecordExport, verifyRecordExport } from './record-export.js';
@@ -142,6 +147,35 @@ async function retryShortRuns(instances: readonly SweepInstance[], store: Result
   }
 }
 
+/**
+ * Completes one published census: its JSON-lines file is imported into the
+ * working store (each entry re-checked; refusals are added to `refused`),
+ * the missing classes are solved as sweep instances into that store, and
+ * the file's new text (the store's export) is returned.
+ */
+async function completeCensus(
+  file: string,
+  database: string,
+  c: { inputs: number; basis: BasisName; timeout: number; jobs: number; p: RegenerateParams; log: (line: string) => void; refused: string[] },
+): Promise<{ classes: number; export: string }> {
+  const store = await openStore(database);
+  try {
+    if (existsSync(file)) {
+      const im = importCensusJsonl(file, store);
+      c.refused.push(...im.refused);
+      for (const line of im.refused) c.log(`  ${line}`);
+    }
+    const r = await census({
+      inputs: c.inputs, basis: c.basis, encoder: 'ssv', backend: c.p.backend ?? 'auto', store, jobs: c.jobs, classTimeoutSeconds: c.timeout,
+      command: c.p.command ?? 'waterloo results regenerate',
+    });
+    for (const f of r.failures) c.log(`  failed: ${f.instance.problem} ${f.instance.basis}: ${f.message}`);
+    return { classes: r.stats.solved, export: formatCensusJsonl(store, c.inputs, c.basis, 'ssv') };
+  } finally {
+    store.close();
+  }
+}
+
 /** Runs the regeneration (see the module notes). */
 export async function regenerateResults(p: RegenerateParams): Promise<RegenerateResult> {
   const log = p.log ?? (() => {});
@@ -198,13 +232,14 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
   for (const c of p.censuses ?? PUBLISHED_CENSUSES) {
     const columns: CensusColumnInput[] = [];
     for (const basis of c.bases) {
-      const path = censusStorePath(at(RESULTS_LAYOUT.census), basis, c.inputs);
-      let column = loadCensusColumn(path, basis, c.inputs);
+      const rel = `${RESULTS_LAYOUT.census}/${basename(censusStorePath('.', basis, c.inputs))}`;
+      let column = loadCensusColumn(at(rel), basis, c.inputs);
       if (p.solve !== false && column.entries.length < column.totalClasses!) {
         log(`census ${basis} n=${c.inputs}: ${column.totalClasses! - column.entries.length} classes to solve`);
-        const r = await census({ inputs: c.inputs, basis, encoder: 'ssv', backend: p.backend ?? 'auto', storePath: path, jobs, classTimeLimitMs: timeout * 1000, version: waterlooVersion(), onWarning: (m) => log(`warning: ${m}`) });
-        censusClassesSolved += r.stats.solved;
-        column = loadCensusColumn(path, basis, c.inputs);
+        const solved = await completeCensus(at(rel), at(RESULTS_LAYOUT.database), { inputs: c.inputs, basis, timeout, jobs, p, log, refused });
+        censusClassesSolved += solved.classes;
+        write(rel, solved.export);
+        column = loadCensusColumn(at(rel), basis, c.inputs);
       }
       columns.push(column);
     }

@@ -14,7 +14,7 @@
 import { BASES, basisByName, type BasisName } from '../core/basis.js';
 import { UsageError } from '../errors.js';
 import type { FamilyInfo } from '../problems/families.js';
-import { parseProblem, parseProblemItem } from '../problems/parse-problem.js';
+import { canonicalProblemName, parseProblem, parseProblemItem } from '../problems/parse-problem.js';
 import { ENCODER_NAMES } from '../synth/registry.js';
 import type { EncoderName } from '../synth/types.js';
 import type { SweepInstance } from './solve-instance.js';
@@ -113,13 +113,15 @@ function expandItem(text: string, ns: readonly number[] | undefined): string[] {
     const fixed = info.params.slice(0, nIndex).map((p) => p.name);
     throw new UsageError(`--problem ${text}: give ${fixed.length === 0 ? 'the family alone' : `the family with ${fixed.join(', ')} (${[info.name, ...fixed].join(':')})`} or a full name (${info.syntax}); --n sets ${info.params[nIndex]!.name}`);
   }
+  const hex = info.params.find((p) => p.hexDigits !== undefined);
+  if (hex !== undefined) throw new UsageError(`--problem ${text}: the family ${info.syntax} is not expanded over its ${hex.name} parameter; give full names (${info.syntax})`);
   if (ns === undefined) throw new UsageError(`--problem ${text}: --n A..B is needed to expand the family ${info.syntax}`);
   const prefix = [...item.params];
   const names: string[] = [];
   // parameters after n range over every value the family accepts; they are bounded by n or an earlier parameter
   const tail = (params: number[], i: number): void => {
     if (i === info.params.length) {
-      if (valid(info, params)) names.push(parseProblem([info.name, ...params].join(':')).name);
+      if (valid(info, params)) names.push(parseProblem(canonicalProblemName(info, params)).name);
       return;
     }
     for (let v = info.params[i]!.min; v <= MAX_EXPANDED_PARAM; v++) {

@@ -28,12 +28,4 @@ export {
   type SizeAttempt,
 } from './synthesize.js';
 export { verifyCircuit, counterexampleRows, type VerifyResult } from './verify.js';
-export {
-  census,
-  npnClassSizes,
-  readCensusStore,
-  MAX_CENSUS_INPUTS,
-  type CensusParams,
-  type CensusEntry,
-  type CensusResult,
-} from './census.js';
+export { npnClassSizes, readCensusStore, MAX_CENSUS_INPUTS, type CensusEntry } from './census.js';

@@ -160,8 +160,24 @@ export type SynthesisResult =
       readonly solutionsExhausted?: boolean;
       readonly stats: SynthesizeStats;
     }
-  | { readonly status: 'feasible'; readonly circuit: Circuit; readonly size: number; readonly provenLowerBound: number; readonly reason: string; readonly stats: SynthesizeStats }
-  | { readonly status: 'unknown'; readonly provenLowerBound: number; readonly reason: string; readonly stats: SynthesizeStats }
+  | {
+      readonly status: 'feasible';
+      readonly circuit: Circuit;
+      readonly size: number;
+      readonly provenLowerBound: number;
+      /** UNSAT certificate for provenLowerBound - 1, when this run proved it (absent when the bound is the trivial one). */
+      readonly lowerBoundCertificate?: UnsatCertificate;
+      readonly reason: string;
+      readonly stats: SynthesizeStats;
+    }
+  | {
+      readonly status: 'unknown';
+      readonly provenLowerBound: number;
+      /** As for feasible: the certificate of provenLowerBound - 1 when this run proved it. */
+      readonly lowerBoundCertificate?: UnsatCertificate;
+      readonly reason: string;
+      readonly stats: SynthesizeStats;
+    }
   | { readonly status: 'infeasible'; readonly reason: string; readonly stats: SynthesizeStats };
 
 /** An internal error: a decoded circuit failed verification (a bug, never a result). */
@@ -510,10 +526,15 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
   const report = (): void => p.onProgress?.({ provenLowerBound: provenLB, ...(best === undefined ? {} : { best }), stats });
   report();
 
+  // the certificate behind provenLB (the UNSAT answer at provenLB - 1), kept on results that stop short of optimal
+  const boundEvidence = (): { lowerBoundCertificate?: UnsatCertificate } => {
+    const c = unsat.get(provenLB - 1);
+    return c === undefined ? {} : { lowerBoundCertificate: c };
+  };
   const stopped = (reason: string): SynthesisResult =>
     best !== undefined
-      ? { status: 'feasible', circuit: best.circuit, size: best.size, provenLowerBound: provenLB, reason, stats }
-      : { status: 'unknown', provenLowerBound: provenLB, reason, stats };
+      ? { status: 'feasible', circuit: best.circuit, size: best.size, provenLowerBound: provenLB, ...boundEvidence(), reason, stats }
+      : { status: 'unknown', provenLowerBound: provenLB, ...boundEvidence(), reason, stats };
 
   // downward from a known circuit
   if (best !== undefined) {
@@ -586,7 +607,7 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
     if (p.maxDepth !== undefined && maxSize === depthCap && provenLB > depthCap) {
       return { status: 'infeasible', reason: `no circuit of depth <= ${p.maxDepth} (all sizes up to ${depthCap} UNSAT)`, stats };
     }
-    return { status: 'unknown', provenLowerBound: provenLB, reason: 'max-size', stats };
+    return { status: 'unknown', provenLowerBound: provenLB, ...boundEvidence(), reason: 'max-size', stats };
   }
   // all sizes below best are UNSAT (or below the trivial bound)?
   for (let k = lb; k < best.size; k++) if (!unsat.has(k)) return stopped(`sizes ${k}..${best.size - 1} not refuted (minSize)`);

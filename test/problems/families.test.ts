@@ -35,6 +35,7 @@ function reference(name: string): { n: number; outs: (m: number) => number[]; va
       const k = p[0]!;
       return { n: k + 2 ** k, outs: (m) => { const s = m % 2 ** k; const d = Math.floor(m / 2 ** k); return [(d >> s) & 1]; } };
     }
+    case 'tt': { const n = p[0]!, t = parseInt(ps[1]!, 16); return { n, outs: (m) => [Math.floor(t / 2 ** m) % 2] }; }
     case 'addmod': {
       const q = p[0]!, w = Math.ceil(Math.log2(q));
       return { n: 2 * w, outs: (m) => { const [a, b] = split(w)(m); return bits((a + b) % q, w); }, valid: (m) => { const [a, b] = split(w)(m); return a < q && b < q; } };
@@ -64,6 +65,7 @@ const INSTANCES = [
   'and:1', 'and:4', 'or:3', 'xor:1', 'xor:5', 'maj:1', 'maj:3', 'maj:5', 'maj:7', 'thr:4:0', 'thr:4:2', 'thr:5:5', 'exact:4:2', 'exact:5:0',
   'mod3:4:0', 'mod3:4:1', 'mod3:5:2', 'mod:4:5:1', 'mod:2:4:1', 'sum:1', 'sum:3', 'sum:4', 'sum:7', 'sort:1', 'sort:4', 'sort:5',
   'fa', 'add:1', 'add:3', 'mul:2', 'mul:3', 'cmp:1', 'cmp:3', 'eq:2', 'mux:1', 'mux:2', 'addmod:2', 'addmod:3', 'addmod:5', 'addmod:7', 'addmod:8',
+  'tt:0:1', 'tt:1:2', 'tt:2:6', 'tt:3:e8', 'tt:4:6996', 'tt:5:fffe0001', 'tt:5:80000001',
 ];
 
 describe('problem families', () => {
@@ -99,11 +101,25 @@ describe('problem families', () => {
     expect(parseProblem('addmod:3').spec.care).toBeDefined();
   });
 
+  it('tt:n:HEX: any function by its table, spelled lower-case with 2^n/4 digits (at least one)', () => {
+    expect(parseProblem('tt:3:E8').name).toBe('tt:3:e8');
+    expect(parseProblem('tt:3:0e8').name).toBe('tt:3:e8');
+    expect(parseProblem('tt:3:00000000000000e8').name).toBe('tt:3:e8');
+    expect(parseProblem('tt:4:1').name).toBe('tt:4:0001');
+    expect(parseProblem('tt:1:1').name).toBe('tt:1:1');
+    expect(parseProblem('tt:5:e8').name).toBe('tt:5:000000e8');
+    expect(toHex(parseProblem('tt:3:e8').spec.outputs[0]!)).toBe(toHex(parseProblem('maj:3').spec.outputs[0]!));
+    const p = parseProblem('tt:4:6996');
+    expect([p.family, p.params, p.inputNames, p.outputNames]).toEqual(['tt', [4, 0x6996], ['x0', 'x1', 'x2', 'x3'], ['f']]);
+  });
+
   it('refuses bad names and parameters with UsageError', () => {
     const codes: [string, string][] = [
       ['nope:3', 'unknown-problem'], ['', 'unknown-problem'], ['maj:4', 'bad-problem'], ['maj', 'bad-problem'], ['maj:3:1', 'bad-problem'],
       ['thr:3:5', 'bad-problem'], ['exact:2:3', 'bad-problem'], ['mod3:4:3', 'bad-problem'], ['mod:3:4:3', 'bad-problem'], ['mod:1:4:0', 'bad-problem'],
       ['xor:0', 'bad-problem'], ['xor:x', 'bad-problem'], ['xor:-1', 'bad-problem'], ['xor:2.5', 'bad-problem'], ['xor:21', 'bad-problem'],
+      ['tt:3', 'bad-problem'], ['tt:3:1e8', 'bad-problem'], ['tt:2:10', 'bad-problem'], ['tt:0:2', 'bad-problem'], ['tt:3:g8', 'bad-problem'],
+      ['tt:3:-1', 'bad-problem'], ['tt:6:0', 'bad-problem'], ['tt:3:', 'bad-problem'],
       ['mul:11', 'bad-problem'], ['mux:5', 'bad-problem'], ['fa:1', 'bad-problem'], ['addmod:1', 'bad-problem'], ['addmod:2000', 'bad-problem'],
     ];
     for (const [text, code] of codes) {

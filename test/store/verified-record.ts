@@ -22,7 +22,7 @@ export const B2_CIRCUITS: Readonly<Record<string, string>> = {
 /** A B2 record of `problem` that verifyRecord accepts: with the circuit above when `status` is not unknown. */
 export function verifiedRecord(problem: string, status: InstanceStatus, lowerBound: number, extra: Partial<StoreRecord> = {}): StoreRecord {
   const p = parseProblem(problem);
-  const circuit = B2_CIRCUITS[problem];
+  const circuit = extra.circuit ?? B2_CIRCUITS[problem];
   if (status !== 'unknown' && circuit === undefined) throw new Error(`no test circuit for ${problem}`);
   const size = status === 'unknown' ? undefined : circuit!.split('\n').filter((l) => / = [A-Z]/.test(l) && !l.startsWith('output')).length;
   const { circuit: _stand, ...base } = fakeRecord(problem, status, size, lowerBound);

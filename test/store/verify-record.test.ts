@@ -51,6 +51,10 @@ describe('verifyRecord', () => {
     expect(reasonOf(verifiedRecord('maj:5', 'optimal', 9))).toBe('accepted');
     expect(reasonOf(verifiedRecord('thr:5:4', 'feasible', 9))).toBe('accepted');
     expect(reasonOf(verifiedRecord('thr:5:2', 'unknown', 9))).toBe('accepted');
+    // a bare table: the spec is regenerated from the name tt:3:e8 (MAJ3)
+    const tt = verifiedRecord('tt:3:e8', 'optimal', 4, { circuit: B2_CIRCUITS['maj:3']! });
+    expect(reasonOf(tt)).toBe('accepted');
+    expect(reasonOf({ ...tt, problem: 'tt:3:e9', params: [3, 0xe9] })).toMatch(/spec key .* is not the instance's/);
   });
 
   it('refuses forged claims and names why', () => {

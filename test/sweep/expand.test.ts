@@ -26,6 +26,9 @@ describe('sweep expansion', () => {
     ]);
     // duplicates (xor:3 twice, through an alias and the family) are dropped
     expect(names({ problem: 'xor:3,parity', n: '3..4', basis: 'b2' })).toEqual(['xor:3/B2/ssv', 'xor:4/B2/ssv']);
+    // a table is a full name (canonical spelling); the family alone is not expanded over tables
+    expect(names({ problem: 'tt:3:E8,tt:4:1', basis: 'b2' })).toEqual(['tt:3:e8/B2/ssv', 'tt:4:0001/B2/ssv']);
+    expect(() => expandSweep({ problem: 'tt', n: '3', basis: 'b2' })).toThrow(/not expanded over its HEX parameter/);
     expect(expandSweep({ problem: 'maj:3', basis: 'b2', timeoutSeconds: 5 })[0]).toEqual({ problem: 'maj:3', basis: 'B2', encoder: 'ssv', timeoutSeconds: 5 });
   });
 

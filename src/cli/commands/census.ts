@@ -1,54 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASES, basisByName, census, UsageError, MAX_CENSUS_INPUTS, waterlooVersion, type BackendName, type BasisName, type EncoderName } from '../../index.js';
+import {
+  BASES,
+  basisByName,
+  census,
+  createProgressPrinter,
+  formatCensusJsonl,
+  importCensusJsonl,
+  openStore,
+  resolveStorePath,
+  UsageError,
+  MAX_CENSUS_INPUTS,
+  writeFileAtomic,
+  type BackendName,
+  type BasisName,
+  type EncoderName,
+} from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitCodeForKind } from '../exit-codes.js';
 
 export const censusCommand = defineCommand({
   name: 'census',
   summary: 'minimum circuit size of every NPN class of N-input functions, with class and function counts',
-  usage: '--inputs N --basis B [--json] [--store FILE] [--timeout S] [--jobs J]',
+  usage: '--inputs N --basis B [--json] [--store PATH|none] [--timeout S] [--jobs J] [--import FILE.jsonl] [--export FILE.jsonl]',
   description:
-    'Every class is solved by exact synthesis (optimal = verified circuit + UNSAT at size-1). Solved classes are appended to a durable store ' +
-    '(JSON lines, default results/census/census-<basis>-n<N>.jsonl under the current directory), so an interrupted census resumes where it stopped. ' +
-    'Exit 0 when every class is solved, 4 when some hit the time limit.',
+    'Every class is solved by exact synthesis (optimal = verified circuit + UNSAT at size-1) as the sweep instance tt:N:REP (REP the class representative) ' +
+    'in worker processes, each killed at the hard limit of --timeout, and stored in the results store as it finishes (--store PATH, else $WATERLOO_STORE, ' +
+    'else results/waterloo.db in the package; "none" for a store that is thrown away at the end), so an interrupted census resumes where it stopped. ' +
+    '--import reads a census JSON-lines file (the format of results/census/*.jsonl) into the store first, each entry re-checked (circuit simulated, size recomputed); ' +
+    '--export writes the census from the store in that format. Exit 0 when every class is solved, 4 when some hit the time limit, 3 when --import refused an entry.',
   options: {
     inputs: { type: 'int', help: `number of inputs (0..${MAX_CENSUS_INPUTS})`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
     basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
     encoder: { type: 'string', help: 'SAT encoding: ssv or fence', default: 'ssv', choices: ['ssv', 'fence'] },
     backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
-    store: { type: 'string', help: 'store file (JSON lines); "none" for no store', metavar: 'FILE' },
-    timeout: { type: 'number', help: 'time limit per class in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
-    jobs: { type: 'int', help: 'classes solved concurrently', default: 2, min: 1, max: 64, metavar: 'J' },
+    store: { type: 'string', help: 'results store (SQLite file); "none" for a temporary one', metavar: 'PATH' },
+    import: { type: 'string', help: 'census JSON-lines file to import into the store first (entries re-checked)', metavar: 'FILE' },
+    export: { type: 'string', help: 'write the census (optimal classes) as JSON lines to FILE', metavar: 'FILE' },
+    timeout: { type: 'number', help: 'time limit per class in seconds (0 = none), held from outside the solver', default: 0, min: 0, metavar: 'S' },
+    jobs: { type: 'int', help: 'worker processes (classes solved at once)', default: 2, min: 1, max: 64, metavar: 'J' },
     json: { type: 'boolean', help: 'print one JSON object: {"classes":{size:count},"functions":{size:count}, ...}' },
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
   async run(opts, _args, io) {
     if (opts.inputs === undefined) throw new UsageError('census: --inputs N is required');
+    const inputs = opts.inputs;
     const basis = basisByName(opts.basis)!.name as BasisName;
-    const storePath = opts.store === 'none' ? undefined : (opts.store ?? join('results', 'census', `census-${basis.toLowerCase()}-n${opts.inputs}.jsonl`));
-    const r = await census({
-      inputs: opts.inputs,
-      basis,
-      encoder: opts.encoder as EncoderName,
-      backend: opts.backend as BackendName | 'auto',
-      jobs: opts.jobs,
-      version: waterlooVersion(),
-      ...(storePath ? { storePath } : {}),
-      onWarning: (message: string) => io.err(`warning: ${message}\n`),
-      ...(opts.timeout > 0 ? { classTimeLimitMs: Math.round(opts.timeout * 1000) } : {}),
-      onProgress: opts.quiet
-        ? undefined
-        : (done, total, e) => io.err(`[${done}/${total}] ${e.representative}: ${e.status}${e.size !== undefined ? ` ${e.size}` : ''} (${e.ms} ms)\n`),
-    });
-    const complete = !('unknown' in r.classes);
-    if (opts.json) {
-      printJson(io, { inputs: r.inputs, basis: r.basis, classes: r.classes, functions: r.functions, complete, store: storePath ?? null, stats: r.stats });
-    } else {
-      const keys = Object.keys(r.classes).sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b)));
-      io.out(`census of ${r.inputs}-input functions in ${r.basis}: ${r.stats.classes} NPN classes (${r.stats.reused} from the store, ${r.stats.solved} solved now, ${(r.stats.ms / 1000).toFixed(1)} s)\n`);
-      io.out(`size  classes  functions\n`);
-      for (const k of keys) io.out(`${k.padStart(4)}  ${String(r.classes[k]).padStart(7)}  ${String(r.functions[k]).padStart(9)}\n`);
+    const encoder = opts.encoder as EncoderName;
+    const scratch = opts.store === 'none' ? mkdtempSync(join(tmpdir(), 'waterloo-census-')) : undefined;
+    const store = await openStore(scratch === undefined ? resolveStorePath(opts.store) : join(scratch, 'census.db'));
+    try {
+      let refused = 0;
+      if (opts.import !== undefined) {
+        const im = importCensusJsonl(opts.import, store);
+        refused = im.refused.length;
+        for (const line of im.refused) io.err(`refused: ${line}\n`);
+        if (im.tornTailBytes > 0) io.err(`warning: ${opts.import}: skipped a torn last line (${im.tornTailBytes} bytes of an interrupted write); its class is solved again\n`);
+        if (!opts.quiet) io.err(`imported ${opts.import}: ${im.entries} entries, ${im.accepted} accepted, ${im.stored} stored, ${refused} refused\n`);
+      }
+      const command = ['waterloo census', `--inputs ${inputs}`, `--basis ${opts.basis}`, `--encoder ${opts.encoder}`, opts.timeout > 0 ? `--timeout ${opts.timeout}` : '', `--backend ${opts.backend}`]
+        .filter((s) => s !== '').join(' ');
+      const printer = opts.quiet ? undefined : createProgressPrinter(io.err, process.stderr.isTTY === true);
+      const ctl = new AbortController();
+      const onSignal = (): void => ctl.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      let r;
+      try {
+        r = await census({
+          inputs, basis, encoder, store, command,
+          backend: opts.backend as BackendName | 'auto',
+          jobs: opts.jobs,
+          signal: ctl.signal,
+          ...(opts.timeout > 0 ? { classTimeoutSeconds: opts.timeout } : {}),
+          ...(printer ? { onProgress: (p) => printer.update(p) } : {}),
+        });
+      } finally {
+        printer?.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      if (opts.export !== undefined) writeFileAtomic(opts.export, formatCensusJsonl(store, inputs, basis, encoder));
+      const complete = !('unknown' in r.classes);
+      const failures = r.failures.map((f) => ({ problem: f.instance.problem, code: f.code, message: f.message }));
+      if (opts.json) {
+        printJson(io, { inputs: r.inputs, basis: r.basis, classes: r.classes, functions: r.functions, complete, store: scratch === undefined ? store.path : null, stats: r.stats, failures });
+      } else {
+        const keys = Object.keys(r.classes).sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b)));
+        io.out(`census of ${r.inputs}-input functions in ${r.basis}: ${r.stats.classes} NPN classes (${r.stats.reused} from the store, ${r.stats.solved} solved now, ${(r.stats.ms / 1000).toFixed(1)} s)\n`);
+        io.out(`size  classes  functions\n`);
+        for (const k of keys) io.out(`${k.padStart(4)}  ${String(r.classes[k]).padStart(7)}  ${String(r.functions[k]).padStart(9)}\n`);
+        for (const f of failures) io.out(`failed: ${f.problem}: ${f.message}\n`);
+      }
+      if (refused > 0) return EXIT.badInput;
+      // a class without a record: killed at its hard limit (unknown), or the exit code of its error's class
+      const failure = r.failures[0];
+      if (failure !== undefined && failure.kind !== 'limit') return exitCodeForKind(failure.kind);
+      return complete ? EXIT.ok : EXIT.unknown;
+    } finally {
+      store.close();
+      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
     }
-    return complete ? EXIT.ok : EXIT.unknown;
   },
 });
