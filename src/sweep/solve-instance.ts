@@ -14,7 +14,7 @@ import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord, StoredAttempt } from '../store/types.js';
 import { synthesize, type SizeAttempt, type SynthesisProgress, type SynthesisResult, type SynthesizeParams } from '../synth/synthesize.js';
-import { quickUpperBound } from '../synth/upper-bound.js';
+import { quickUpperBound } from '../improve/upper-bound.js';
 import type { Circuit } from '../core/circuit.js';
 import type { EncoderName } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
