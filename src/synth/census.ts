@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BasisName } from '../core/basis.js';
-import { UsageError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import { npnCanonize } from '../tt/npn.js';
 import { makeSpec } from '../tt/spec.js';
@@ -154,7 +154,7 @@ async function solveClass(rep: string, functions: number, p: CensusParams): Prom
     case 'unknown':
       return { ...base, status: 'unknown', lowerBound: r.provenLowerBound, evidence: { kind: 'none' } };
     case 'infeasible':
-      throw new Error(`internal error: class ${rep} reported infeasible without a depth bound`);
+      throw new InternalError(`internal error: class ${rep} reported infeasible without a depth bound`);
   }
 }
 
