@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { BASES, basisByName, census, UsageError, MAX_CENSUS_INPUTS, waterlooVersion, type BackendName, type BasisName, type EncoderName } from '../../index.js';
+import { census, UsageError, MAX_CENSUS_INPUTS, waterlooVersion, type EncoderName } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
+import { basisOf, basisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 
 export const censusCommand = defineCommand({
@@ -13,24 +16,24 @@ export const censusCommand = defineCommand({
     'Exit 0 when every class is solved, 4 when some hit the time limit.',
   options: {
     inputs: { type: 'int', help: `number of inputs (0..${MAX_CENSUS_INPUTS})`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
-    basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
+    basis: basisOption('basis', 'b2'),
     encoder: { type: 'string', help: 'SAT encoding: ssv or fence', default: 'ssv', choices: ['ssv', 'fence'] },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
+    backend: backendOption(),
     store: { type: 'string', help: 'store file (JSON lines); "none" for no store', metavar: 'FILE' },
-    timeout: { type: 'number', help: 'time limit per class in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('time limit per class in seconds (0 = none)'),
     jobs: { type: 'int', help: 'classes solved concurrently', default: 2, min: 1, max: 64, metavar: 'J' },
-    json: { type: 'boolean', help: 'print one JSON object: {"classes":{size:count},"functions":{size:count}, ...}' },
+    json: jsonOption('print one JSON object: {"classes":{size:count},"functions":{size:count}, ...}'),
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
   async run(opts, _args, io) {
     if (opts.inputs === undefined) throw new UsageError('census: --inputs N is required');
-    const basis = basisByName(opts.basis)!.name as BasisName;
+    const basis = basisOf(opts.basis);
     const storePath = opts.store === 'none' ? undefined : (opts.store ?? join('results', 'census', `census-${basis.toLowerCase()}-n${opts.inputs}.jsonl`));
     const r = await census({
       inputs: opts.inputs,
       basis,
       encoder: opts.encoder as EncoderName,
-      backend: opts.backend as BackendName | 'auto',
+      backend: opts.backend,
       jobs: opts.jobs,
       version: waterlooVersion(),
       ...(storePath ? { storePath } : {}),

@@ -8,6 +8,7 @@ import {
   type TrainModelName,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 
 /** `waterloo experiment NAME`: runs one training experiment and writes its tables. */
 export const experimentCommand = defineCommand({
@@ -24,7 +25,7 @@ export const experimentCommand = defineCommand({
     'out-dir': { type: 'string', help: 'directory of the result files', default: 'results/experiments', metavar: 'DIR' },
     'min-timeout': { type: 'number', help: 'time limit of each minimum-size synthesis in seconds', default: DEFAULT_EXPERIMENT_CONFIG.minTimeLimitMs / 1000, min: 0.001, metavar: 'S' },
     rounds: { type: 'int', help: 'rounds of local improvement', default: DEFAULT_EXPERIMENT_CONFIG.improveRounds, min: 0, max: 1000, metavar: 'R' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError(`experiment: expects one NAME (${EXPERIMENT_NAMES.join(', ')})`);
