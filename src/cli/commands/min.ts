@@ -54,11 +54,12 @@ export const minCommand = defineCommand({
       basis,
       encoder: opts.encoder as EncoderName,
       backend: opts.backend,
-      ...(opts.depth !== undefined ? { maxDepth: opts.depth } : {}),
+      // unset options are undefined, which synthesize() reads as "use the default"
+      maxDepth: opts.depth,
       ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
-      ...(opts['max-size'] !== undefined ? { maxSize: opts['max-size'] } : {}),
-      ...(opts['min-size'] !== undefined ? { minSize: opts['min-size'] } : {}),
-      ...(opts.all !== undefined ? { allSolutions: opts.all } : {}),
+      maxSize: opts['max-size'],
+      minSize: opts['min-size'],
+      allSolutions: opts.all,
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
       ...(io.checkpoint === undefined

@@ -91,7 +91,7 @@ export const queueCommand = defineCommand({
           problem: opts.problem,
           basis: opts.basis,
           encoder: opts.encoder,
-          ...(opts.n === undefined ? {} : { n: opts.n }),
+          n: opts.n,
           ...(opts.timeout > 0 ? { timeoutSeconds: opts.timeout } : {}),
         });
         // push only reads the store (to skip what it holds)
@@ -121,8 +121,8 @@ export const queueCommand = defineCommand({
               concurrency: opts.concurrency,
               backend: opts.backend,
               stop: stop.signal,
-              ...(store === undefined ? {} : { store }),
-              ...(opts['idle-exit'] === undefined ? {} : { idleExitSeconds: opts['idle-exit'] }),
+              store,
+              idleExitSeconds: opts['idle-exit'],
               onJob: opts.quiet
                 ? undefined
                 : (e) =>

@@ -50,7 +50,7 @@ export const sweepCommand = defineCommand({
     if (opts.problem === undefined) throw new UsageError('sweep: --problem is required (a family such as maj, or names such as maj:5,fa)');
     const all = expandSweep({
       problem: opts.problem,
-      ...(opts.n === undefined ? {} : { n: opts.n }),
+      n: opts.n,
       basis: opts.basis,
       encoder: opts.encoder,
       timeoutSeconds: opts.timeout,

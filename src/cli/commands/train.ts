@@ -43,8 +43,8 @@ export const trainCommand = defineCommand({
     const model = opts.model as TrainModelName;
     const t0 = performance.now();
     const r = trainModel(task, model, opts.seed, {
-      gates: { hiddenLayers: opts.layers, steps: opts.steps, attempts: opts.attempts, ...(opts.width === undefined ? {} : { width: opts.width }) },
-      bnn: opts.epochs === undefined ? {} : { epochs: opts.epochs },
+      gates: { hiddenLayers: opts.layers, steps: opts.steps, attempts: opts.attempts, width: opts.width },
+      bnn: { epochs: opts.epochs },
     });
     const seconds = (performance.now() - t0) / 1000;
     if (opts.out !== undefined) await writeCircuitFile(r.circuit, opts.out);
