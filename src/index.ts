@@ -2,7 +2,7 @@
  * waterloo's public API. Named re-exports only; the CLI (src/cli) imports
  * nothing else.
  */
-export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, InternalError, errorKind, type ErrorKind, type ParseErrorCode } from './errors.js';
+export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, InternalError, errorKind, BACKEND_ERROR_CODES, isBackendErrorCode, type ErrorKind, type ParseErrorCode, type ValidationErrorCode, type UnsupportedErrorCode, type UsageErrorCode, type BackendErrorCode, type InternalErrorCode } from './errors.js';
 export { waterlooVersion, packageRoot, gitTreeState, type TreeState } from './version.js';
 
 export { type Lit, LIT_FALSE, LIT_TRUE, makeLit, litNode, litIsNegated, litNot, litNotIf, litRegular } from './core/literal.js';
@@ -79,8 +79,9 @@ export { parseBlif, writeBlif } from './io/blif.js';
 export { writeDot } from './io/dot.js';
 export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
-export { writeFileAtomic, OutputFileError } from './util/atomic-write.js';
-export { readInputFile, maxInputBytes, DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_ENV, type ReadInputOptions } from './util/read-input.js';
+export { writeFileAtomic, OutputFileError, type OutputFileErrorCode } from './util/atomic-write.js';
+export { withDefaults } from './util/with-defaults.js';
+export { readInputFile, maxInputBytes, DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_ENV, type InputFileErrorCode, type ReadInputOptions } from './util/read-input.js';
 export { Rng } from './util/rng.js';
 export { popcount } from './util/popcount.js';
 export { hardStopGraceMs } from './util/hard-stop.js';

@@ -5,4 +5,4 @@
  * about 0.6 ms of start-up). The version has its own facet (version.ts): it
  * loads child_process, which only `--version` needs.
  */
-export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, InternalError, errorKind, type ErrorKind, type ParseErrorCode } from '../errors.js';
+export { WaterlooError, ParseError, ValidationError, UnsupportedError, UsageError, BackendError, InternalError, errorKind, type ErrorKind, type ParseErrorCode, type ValidationErrorCode, type UnsupportedErrorCode, type UsageErrorCode, type BackendErrorCode, type InternalErrorCode } from '../errors.js';

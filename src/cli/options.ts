@@ -24,6 +24,10 @@ export type ParsedOptions<T extends OptionTable> = {
         ? number | undefined
         : T[K] extends { type: 'string'; multiple: true }
           ? string[]
+          : T[K] extends { type: 'string'; choices: readonly (infer C)[]; default: string }
+            ? C
+          : T[K] extends { type: 'string'; choices: readonly (infer C)[] }
+            ? C | undefined
           : T[K] extends { type: 'string'; default: string }
             ? string
             : string | undefined;
@@ -33,6 +37,21 @@ export type ParsedOptions<T extends OptionTable> = {
 export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h', help: 'print this help' },
 } as const satisfies OptionTable;
+
+/** `--timeout S`: a time limit in seconds, 0 = none unless `min` forbids it; `help` says what it limits. */
+export function timeoutOption(help: string, defaultSeconds = 0, min = 0) {
+  return { type: 'number', help, default: defaultSeconds, min, metavar: 'S' } as const;
+}
+
+/** `--json`: machine output on stdout; `help` says what the object holds. */
+export function jsonOption(help = 'print one JSON object') {
+  return { type: 'boolean', help } as const;
+}
+
+/** `--seed N`: the seed of a command's randomness (any 32-bit unsigned integer). */
+export function seedOption(help: string, defaultSeed = 1) {
+  return { type: 'int', help, default: defaultSeed, min: 0, max: 2 ** 32 - 1, metavar: 'N' } as const;
+}
 
 /** Parses argv against a table; errors are UsageErrors naming the command. */
 export function parseOptions<T extends OptionTable>(

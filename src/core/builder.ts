@@ -56,7 +56,7 @@ export class CircuitBuilder {
 
   /** Adds a primary input; all inputs must come before the first gate. */
   addInput(name?: string): Lit {
-    if (this.gatesStarted) throw new UsageError('inputs must be added before gates', 'builder-order');
+    if (this.gatesStarted) throw new UsageError('inputs must be added before gates', 'not-topological');
     this.numIn++;
     this.inputNames.push(name ?? defaultInputName(this.numIn - 1));
     return this.numIn * 2;
@@ -140,8 +140,8 @@ export class CircuitBuilder {
   addGate(kind: GateKind, fanins: readonly Lit[], lut?: TruthTable): Lit {
     for (let i = 0; i < fanins.length; i++) this.check(fanins[i]!);
     if (kind === GateKind.Lut) {
-      if (!lut) throw new UsageError('a LUT gate needs a truth table', 'builder-lut');
-      if (lut.numVars !== fanins.length) throw new UsageError(`LUT table has ${lut.numVars} variables for ${fanins.length} fanins`, 'builder-lut');
+      if (!lut) throw new UsageError('a LUT gate needs a truth table', 'bad-lut');
+      if (lut.numVars !== fanins.length) throw new UsageError(`LUT table has ${lut.numVars} variables for ${fanins.length} fanins`, 'bad-lut');
     }
     if (!this.strash) return this.push(kind, fanins, lut);
     switch (kind) {
@@ -175,7 +175,7 @@ export class CircuitBuilder {
 
   private check(lit: Lit): void {
     if (!Number.isInteger(lit) || lit < 0 || lit >>> 1 >= this.numNodes) {
-      throw new UsageError(`literal ${lit} refers to no existing node`, 'builder-literal');
+      throw new UsageError(`literal ${lit} refers to no existing node`, 'bad-literal');
     }
   }
 

@@ -91,15 +91,15 @@ export function validateCircuit(c: Circuit): void {
     switch (kind) {
       case GateKind.And:
       case GateKind.Xor:
-        if (fs.length < 2) throw new ValidationError(`${label}: ${GATE_KIND_NAMES[kind]} needs at least 2 fanins`, 'arity');
+        if (fs.length < 2) throw new ValidationError(`${label}: ${GATE_KIND_NAMES[kind]} needs at least 2 fanins`, 'bad-arity');
         break;
       case GateKind.Maj:
-        if (fs.length < 3 || fs.length % 2 === 0) throw new ValidationError(`${label}: MAJ needs an odd number >= 3 of fanins`, 'arity');
+        if (fs.length < 3 || fs.length % 2 === 0) throw new ValidationError(`${label}: MAJ needs an odd number >= 3 of fanins`, 'bad-arity');
         break;
       case GateKind.Lut: {
         const tt = c.luts.get(g);
         if (!tt) throw new ValidationError(`${label}: LUT gate has no table`, 'malformed');
-        if (tt.numVars !== fs.length) throw new ValidationError(`${label}: LUT table has ${tt.numVars} variables for ${fs.length} fanins`, 'arity');
+        if (tt.numVars !== fs.length) throw new ValidationError(`${label}: LUT table has ${tt.numVars} variables for ${fs.length} fanins`, 'bad-arity');
         break;
       }
       default:

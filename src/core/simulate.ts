@@ -107,7 +107,7 @@ export interface NodeValues {
  * long pattern sets on big circuits.
  */
 export function simulateNodes(c: Circuit, inputPatterns: readonly Uint32Array[]): NodeValues {
-  if (inputPatterns.length !== c.numInputs) throw new UsageError(`expected ${c.numInputs} input patterns, got ${inputPatterns.length}`, 'sim-inputs');
+  if (inputPatterns.length !== c.numInputs) throw new UsageError(`expected ${c.numInputs} input patterns, got ${inputPatterns.length}`, 'io-mismatch');
   const w = c.numInputs ? inputPatterns[0]!.length : 1;
   const values = new Uint32Array(numNodes(c) * w);
   for (let i = 0; i < c.numInputs; i++) values.set(inputPatterns[i]!, (i + 1) * w);

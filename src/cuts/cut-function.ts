@@ -41,7 +41,7 @@ export function coneNodes(circuit: Circuit, roots: readonly number[], leaves: re
  */
 export function coneFunctions(circuit: Circuit, roots: readonly number[], leaves: readonly number[]): TruthTable[] {
   const n = leaves.length;
-  if (n > MAX_CUT_FUNCTION_LEAVES) throw new ValidationError(`a cut function has at most ${MAX_CUT_FUNCTION_LEAVES} leaves; got ${n}`, 'cut-too-large');
+  if (n > MAX_CUT_FUNCTION_LEAVES) throw new ValidationError(`a cut function has at most ${MAX_CUT_FUNCTION_LEAVES} leaves; got ${n}`, 'too-large');
   const w = wordCount(n);
   const values = new Map<number, Uint32Array>();
   values.set(0, new Uint32Array(w));

@@ -32,7 +32,7 @@
 import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, numNodes, positiveGateName, type Circuit } from '../core/circuit.js';
 import type { GateKind } from '../core/gate.js';
-import { UsageError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import { applyNpn, type NpnTransform } from '../tt/npn.js';
 import { makeSpec } from '../tt/spec.js';
 import { toHex, type TruthTable } from '../tt/truth-table.js';
@@ -211,7 +211,7 @@ function regionCopy(c: Circuit, cands: readonly Candidate[]): Region {
     const g = v - c.numInputs - 1;
     const fs = Array.from(gateFanins(c, g), (f) => {
       const m = lit.get(f >>> 1);
-      if (m === undefined) throw new Error(`internal error: fanin node ${f >>> 1} of cone gate ${v} is neither a leaf nor a cone gate`);
+      if (m === undefined) throw new InternalError(`internal error: fanin node ${f >>> 1} of cone gate ${v} is neither a leaf nor a cone gate`);
       return m ^ (f & 1);
     });
     lit.set(v, b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
@@ -379,7 +379,7 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
     const at = region === null ? (v: number): number => v : (v: number): number => region.node.get(v)!;
     const verdict = await checkWindowEquivalence(region?.circuit ?? circuit, { roots: roots.map(at), leaves: orderedLeaves.map(at) }, target);
     if (verdict.verdict !== 'equivalent') {
-      throw new Error(`internal error: the match ${entry.name} at roots [${roots.join(', ')}] over leaves [${leaves.join(', ')}] is not confirmed by the window check (${verdict.verdict})`);
+      throw new InternalError(`internal error: the match ${entry.name} at roots [${roots.join(', ')}] over leaves [${leaves.join(', ')}] is not confirmed by the window check (${verdict.verdict})`);
     }
     for (const g of cand.cone) covered[g] = 1;
     confirmed.push({ cone: cand.cone, match: {

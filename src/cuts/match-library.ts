@@ -17,7 +17,7 @@
  */
 import { basename, extname } from 'node:path';
 import { simulateTruthTables } from '../core/simulate.js';
-import { UsageError, ValidationError } from '../errors.js';
+import { InternalError, UsageError, ValidationError } from '../errors.js';
 import { readCircuitFile } from '../io/formats.js';
 import { readInputFile } from '../util/read-input.js';
 import { parseHexTruth } from '../io/truth.js';
@@ -204,7 +204,7 @@ export function matchSingle(lib: PreparedLibrary, f: TruthTable, fClass?: { key:
   for (const { entry, transform } of list) {
     const u = composeNpn(c.transform, invertNpn(transform));
     const mapping = mappingOf(u, f.numVars);
-    if (!mappingHolds([f], entry, mapping)) throw new Error(`internal error: the NPN mapping onto ${entry.name} does not hold`);
+    if (!mappingHolds([f], entry, mapping)) throw new InternalError(`internal error: the NPN mapping onto ${entry.name} does not hold`);
     if (best === null || compareMappings(mapping, best.mapping) < 0) best = { entry, mapping };
   }
   return best;

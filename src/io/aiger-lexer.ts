@@ -3,7 +3,7 @@
  * that tracks line and column, decimal numbers as the format defines them,
  * the header, and the symbol table and comment section.
  */
-import { ParseError, UnsupportedError, type ParseErrorCode } from '../errors.js';
+import { ParseError, UnsupportedError, type ParseErrorCode, type UnsupportedErrorCode } from '../errors.js';
 
 /** The header of an AIGER file: `aag|aig M I L O A [B C J F]`. */
 export interface AigerHeader {
@@ -32,7 +32,7 @@ const MAX_NUMBER = 0xffffffff;
 const HEADER_FIELDS = ['M', 'I', 'L', 'O', 'A', 'B', 'C', 'J', 'F'] as const;
 
 /** What a nonzero count of each refused header field means (messages as aigtocnf). */
-const REFUSED: readonly { field: number; what: string; code: string }[] = [
+const REFUSED: readonly { field: number; what: string; code: UnsupportedErrorCode }[] = [
   { field: 2, what: 'latches', code: 'latches' },
   { field: 5, what: 'bad state properties', code: 'bad-properties' },
   { field: 6, what: 'invariant constraints', code: 'constraints' },
@@ -97,7 +97,7 @@ export class ByteCursor {
   }
 
   /** Throws an UnsupportedError located like a ParseError. */
-  unsupported(reason: string, code: string, col: number, line = this.line): never {
+  unsupported(reason: string, code: UnsupportedErrorCode, col: number, line = this.line): never {
     throw new UnsupportedError(`${this.file}:${line}:${col}: ${reason}`, code);
   }
 

@@ -23,7 +23,7 @@
  * cubes for the cover (the node's literal is its complement for an ON-set).
  * Signal names are kept as gate names.
  */
-import { UnsupportedError } from '../errors.js';
+import { UnsupportedError, type UnsupportedErrorCode } from '../errors.js';
 import { CircuitBuilder } from '../core/builder.js';
 import type { Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
@@ -49,7 +49,7 @@ interface Cover {
   phaseTok?: Token;
 }
 
-const REFUSED: Readonly<Record<string, { what: string; code: string }>> = {
+const REFUSED: Readonly<Record<string, { what: string; code: UnsupportedErrorCode }>> = {
   '.latch': { what: 'latches (sequential logic)', code: 'latches' },
   '.mlatch': { what: 'latches (sequential logic)', code: 'latches' },
   '.clock': { what: 'clocks (sequential logic)', code: 'latches' },

@@ -29,7 +29,7 @@ async function graphviz(): Promise<GraphvizLike> {
       mod = (await import('@hpcc-js/wasm-graphviz')) as unknown as typeof mod;
     } catch (e) {
       loading = undefined;
-      throw new BackendError(`SVG rendering needs the npm package @hpcc-js/wasm-graphviz (${(e as Error).message})`, 'backend-missing');
+      throw new BackendError(`SVG rendering needs the npm package @hpcc-js/wasm-graphviz (${(e as Error).message})`, 'unavailable');
     }
     return mod.Graphviz.load();
   })();
@@ -42,7 +42,7 @@ export async function renderDotToSvg(dot: string): Promise<string> {
   try {
     return gv.dot(dot, 'svg');
   } catch (e) {
-    throw new BackendError(`graphviz failed to lay out the graph: ${(e as Error).message}`, 'backend-error');
+    throw new BackendError(`graphviz failed to lay out the graph: ${(e as Error).message}`, 'failed');
   }
 }
 

@@ -243,9 +243,9 @@ export async function extractBnn(network: BnnNetwork, options: ExtractBnnOptions
   validateBnn(network);
   const basis = options.basis ?? 'AIG';
   const exactFanin = options.exactFanin ?? 4;
-  if (!Number.isInteger(exactFanin) || exactFanin < 0 || exactFanin > 5) throw new UsageError('exactFanin must be an integer in 0..5', 'bad-option');
+  if (!Number.isInteger(exactFanin) || exactFanin < 0 || exactFanin > 5) throw new UsageError('exactFanin must be an integer in 0..5', 'bad-param');
   const timeLimitMs = options.timeLimitMs ?? 0;
-  if (!(timeLimitMs >= 0)) throw new UsageError(`timeLimitMs must be >= 0, got ${timeLimitMs}`, 'bad-option');
+  if (!(timeLimitMs >= 0)) throw new UsageError(`timeLimitMs must be >= 0, got ${timeLimitMs}`, 'bad-param');
   const deadline = timeLimitMs > 0 ? start + timeLimitMs : Infinity;
   const bound = extractGateBound(network);
   if (bound > MAX_EXTRACT_GATES) {

@@ -54,7 +54,7 @@ export function trainBnn(task: ProblemInstance, options: TrainBnnOptions): Train
   const outs = spec.outputs.length;
   if (n > 16) throw new UsageError(`trainBnn trains on the full truth table and is limited to 16 inputs; ${task.name} has ${n}`, 'too-many-inputs');
   const hidden = options.hidden ?? [Math.max(8, 8 * n)];
-  if (hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new UsageError('hidden layer widths must be positive integers', 'bad-option');
+  if (hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new UsageError('hidden layer widths must be positive integers', 'bad-param');
   const maxEpochs = options.epochs ?? 3000;
   const Q = options.maxWeight ?? 3;
   const lr = options.learningRate ?? 0.03;

@@ -18,7 +18,7 @@ function loadVega(): Promise<{ vega: VegaModule; vegaLite: VegaLiteModule }> {
     .then(([vega, vegaLite]) => ({ vega, vegaLite }))
     .catch((e: unknown) => {
       loaded = undefined;
-      throw new BackendError(`plots need the vega and vega-lite packages: ${(e as Error).message}`, 'vega-missing');
+      throw new BackendError(`plots need the vega and vega-lite packages: ${(e as Error).message}`, 'unavailable');
     });
   return loaded;
 }

@@ -5,7 +5,7 @@
  * need no file system shared with the machine that collects.
  */
 import type { Job, Queue } from 'bullmq';
-import { WaterlooError } from '../errors.js';
+import { ValidationError, WaterlooError } from '../errors.js';
 import type { ResultsStore } from '../store/types.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
 import { instanceJobId, parseJobResult, SOLVE_JOB_NAME, toJobData, type QueueJobData } from './job-payload.js';
@@ -182,7 +182,7 @@ export async function collectResults(target: QueueTarget, store: ResultsStore, o
         try {
           const record = parseJobResult(job.returnvalue, id);
           const d = job.data as Partial<QueueJobData>;
-          if (record.basis !== d.basis || record.encoder !== d.encoder) throw new WaterlooError(`job ${id}: record is for ${record.basis}/${record.encoder}, job for ${String(d.basis)}/${String(d.encoder)}`, 'bad-result');
+          if (record.basis !== d.basis || record.encoder !== d.encoder) throw new ValidationError(`job ${id}: record is for ${record.basis}/${record.encoder}, job for ${String(d.basis)}/${String(d.encoder)}`, 'bad-result');
           if (store.put(record)) stored++;
           else unchanged++;
         } catch (e) {

@@ -33,7 +33,7 @@ let bullmq: Promise<BullMq> | undefined;
 let ioredis: Promise<RedisCtor> | undefined;
 
 function missing(pkg: string, e: unknown): BackendError {
-  return new BackendError(`the queue mode needs the ${pkg} package, which failed to load (${(e as Error).message.split('\n')[0]}); install it with \`npm install ${pkg}\``, 'no-queue-lib');
+  return new BackendError(`the queue mode needs the ${pkg} package, which failed to load (${(e as Error).message.split('\n')[0]}); install it with \`npm install ${pkg}\``, 'unavailable');
 }
 
 /** BullMQ, loaded on first use. */

@@ -3,8 +3,9 @@
  * order, so that a store kept in git shows readable diffs. Tables and plots
  * read it as they read a SQLite store.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ValidationError } from '../errors.js';
+import { readInputFile } from '../util/read-input.js';
 import { sortRecords } from '../report/result-table.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { StoreRecord } from '../store/types.js';
@@ -13,8 +14,13 @@ import { recordLabel, verifyRecord } from '../store/verify-record.js';
 /** Reads a JSON-lines record export (absent file: no records); a line that is not JSON is an error naming its line. */
 export function readRecordExport(path: string): StoreRecord[] {
   if (!existsSync(path)) return [];
+  return parseRecordExport(path, readInputFile(path).toString('utf8'));
+}
+
+/** Parses the text of a JSON-lines record export; `path` names it in messages. */
+function parseRecordExport(path: string, text: string): StoreRecord[] {
   const out: StoreRecord[] = [];
-  readFileSync(path, 'utf8')
+  text
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;
@@ -55,8 +61,8 @@ export function verifyRecordExport(path: string, records: readonly StoreRecord[]
  */
 export async function loadRecords(path: string): Promise<StoreRecord[]> {
   if (path.endsWith('.jsonl')) {
-    if (!existsSync(path)) throw new ValidationError(`${path}: no such file`, 'unreadable');
-    const { accepted, refused } = verifyRecordExport(path, readRecordExport(path));
+    // a missing export is an error here (readRecordExport takes it as empty): the one "cannot read" error
+    const { accepted, refused } = verifyRecordExport(path, parseRecordExport(path, readInputFile(path).toString('utf8')));
     if (refused.length) throw new ValidationError(refused.join('\n'), 'bad-record');
     return accepted;
   }

@@ -36,7 +36,7 @@ export function falseAssumption(model: ArrayLike<number>, assumptions: readonly 
 }
 
 /**
- * Throws {@link BackendError} (code `bad-model`) when `model` falsifies a
+ * Throws {@link BackendError} (code `bad-answer`) when `model` falsifies a
  * clause or an assumption; otherwise returns nothing.
  */
 export function assertModel(
@@ -48,10 +48,10 @@ export function assertModel(
   const bad = checkModel(clauses, model);
   if (bad >= 0) {
     const text = Array.from(clauses[bad]!).join(' ');
-    throw new BackendError(`${backend} returned a model that falsifies clause ${bad} (${text} 0)`, 'bad-model');
+    throw new BackendError(`${backend} returned a model that falsifies clause ${bad} (${text} 0)`, 'bad-answer');
   }
   const lit = falseAssumption(model, assumptions);
   if (lit !== undefined) {
-    throw new BackendError(`${backend} returned a model that falsifies assumption ${lit}`, 'bad-model');
+    throw new BackendError(`${backend} returned a model that falsifies assumption ${lit}`, 'bad-answer');
   }
 }

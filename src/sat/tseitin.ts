@@ -45,7 +45,7 @@ const MAX_DIRECT_LUT = 12;
  * between circuits), else a fresh variable.
  */
 export function encodeCircuit(c: Circuit, sink: ClauseSink, inputVars?: readonly number[]): TseitinEncoding {
-  if (inputVars && inputVars.length !== c.numInputs) throw new UsageError(`expected ${c.numInputs} input variables, got ${inputVars.length}`, 'tseitin-inputs');
+  if (inputVars && inputVars.length !== c.numInputs) throw new UsageError(`expected ${c.numInputs} input variables, got ${inputVars.length}`, 'io-mismatch');
   const nodeVar = new Int32Array(1 + c.numInputs + c.numGates);
   const zero = sink.newVar();
   sink.addClause([-zero]);
@@ -85,7 +85,7 @@ export function encodeCircuit(c: Circuit, sink: ClauseSink, inputVars?: readonly
         break;
       case GateKind.Lut: {
         const tt = c.luts.get(g)!;
-        if (fs.length > MAX_DIRECT_LUT) throw new UsageError(`LUT gate ${g} has ${fs.length} inputs; decompose it (toAig) before encoding`, 'tseitin-lut');
+        if (fs.length > MAX_DIRECT_LUT) throw new UsageError(`LUT gate ${g} has ${fs.length} inputs; decompose it (toAig) before encoding`, 'bad-lut');
         encodeTable(sink, y, fs, (m) => tt.get(m));
         break;
       }
@@ -131,8 +131,8 @@ export interface MiterEncoding {
  * check to some output indices.
  */
 export function encodeMiter(a: Circuit, b: Circuit, sink: ClauseSink, outputs?: readonly number[]): MiterEncoding {
-  if (a.numInputs !== b.numInputs) throw new UsageError(`miter: ${a.numInputs} vs ${b.numInputs} inputs`, 'miter-shape');
-  if (a.outputs.length !== b.outputs.length) throw new UsageError(`miter: ${a.outputs.length} vs ${b.outputs.length} outputs`, 'miter-shape');
+  if (a.numInputs !== b.numInputs) throw new UsageError(`miter: ${a.numInputs} vs ${b.numInputs} inputs`, 'io-mismatch');
+  if (a.outputs.length !== b.outputs.length) throw new UsageError(`miter: ${a.outputs.length} vs ${b.outputs.length} outputs`, 'io-mismatch');
   const inputVars = Array.from({ length: a.numInputs }, () => sink.newVar());
   const ea = encodeCircuit(a, sink, inputVars);
   const eb = encodeCircuit(b, sink, inputVars);

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BackendError } from '../errors.js';
+import { BackendError, isBackendErrorCode } from '../errors.js';
 import { assertModel } from './check-model.js';
 import { flattenClauses, validateSolveOptions } from './clause-log.js';
 import { ClauseLogSolver, fitModel } from './solver-base.js';
@@ -37,7 +37,7 @@ const SELF_LIMITING: ReadonlySet<WorkerBackendName> = new Set(['z3', 'cadical', 
 
 /**
  * Path of the compiled worker entry, or a {@link BackendError} (code
- * `not-built`) if neither the sibling `.js` nor the `dist/` copy exists.
+ * `unavailable`) if neither the sibling `.js` nor the `dist/` copy exists.
  */
 export function workerEntryUrl(): URL {
   const sibling = new URL('./worker-entry.js', import.meta.url);
@@ -50,7 +50,7 @@ export function workerEntryUrl(): URL {
   }
   throw new BackendError(
     `worker entry not found next to ${here} nor in dist/sat/; run 'npm run build' first`,
-    'not-built',
+    'unavailable',
   );
 }
 
@@ -142,7 +142,8 @@ class WorkerSolver extends ClauseLogSolver {
       if (p === undefined) return;
       this.pending.delete(msg.id);
       if (msg.kind === 'result') p.resolve(msg.result);
-      else p.reject(new BackendError(`${this.backend} (worker): ${msg.name}: ${msg.message}`, msg.code));
+      // a BackendError in the worker keeps its code; any other error there is a failure of the backend
+      else p.reject(new BackendError(`${this.backend} (worker): ${msg.name}: ${msg.message}`, isBackendErrorCode(msg.code) ? msg.code : 'failed'));
     });
     worker.on('error', (err: Error) => {
       if (this.worker !== worker) return;

@@ -94,7 +94,7 @@ function loadSqlite(): Promise<DatabaseCtor> {
     (m) => m.default,
     (e: unknown) => {
       loaded = undefined;
-      throw new BackendError(`the results store needs the better-sqlite3 package, which failed to load: ${(e as Error).message}`, 'no-sqlite');
+      throw new BackendError(`the results store needs the better-sqlite3 package, which failed to load: ${(e as Error).message}`, 'unavailable');
     },
   );
   return loaded;
@@ -117,7 +117,7 @@ function storeError(path: string, e: unknown): WaterlooError {
     case 'SQLITE_BUSY':
       return new ValidationError(`${path}: the store stayed locked by another process for ${STORE_BUSY_TIMEOUT_MS / 1000} s`, 'store-busy');
     default:
-      return new ValidationError(`${path}: store error: ${msg}`, typeof code === 'string' ? code.toLowerCase() : 'store-error');
+      return new ValidationError(`${path}: store error: ${msg}`, 'store-error');
   }
 }
 
@@ -166,7 +166,7 @@ function migrate(db: BetterSqlite3.Database, path: string): void {
  * Opens (creating if needed, unless `mustExist` or `readonly`) the store at
  * `path`. The file is recognised as a store by reads alone before anything
  * is written to it. Throws ValidationError (code `bad-store`) for a file that
- * is not a waterloo store, BackendError (code `no-sqlite`) when
+ * is not a waterloo store, BackendError (code `unavailable`) when
  * better-sqlite3 cannot be loaded.
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<SqliteResultsStore> {

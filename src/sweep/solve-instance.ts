@@ -9,7 +9,7 @@ import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import { synthesize, type SynthesisProgress, type SynthesizeParams } from '../synth/synthesize.js';
-import { quickUpperBound } from '../synth/upper-bound.js';
+import { quickUpperBound } from '../improve/upper-bound.js';
 import type { EncoderName } from '../synth/types.js';
 import { recordOf } from './record-of.js';
 

@@ -104,7 +104,7 @@ export function sweepWorkerPath(): string {
   const m = /^(.*)[\\/]src[\\/]sweep[\\/][^\\/]+$/.exec(fileURLToPath(import.meta.url));
   const dist = m === null ? undefined : join(m[1]!, 'dist', 'sweep', 'worker.js');
   if (dist !== undefined && existsSync(dist)) return dist;
-  throw new BackendError(`sweep worker not found next to ${sibling} nor in dist/sweep/; run 'npm run build' first`, 'not-built');
+  throw new BackendError(`sweep worker not found next to ${sibling} nor in dist/sweep/; run 'npm run build' first`, 'unavailable');
 }
 
 const keyOf = (i: { problem: string; basis: string; encoder: string }): string => `${i.problem}\u0000${i.basis}\u0000${i.encoder}`;
@@ -229,7 +229,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
         if (queue.length > 0) dispatch(spawnSlot());
         else if (running() === 0) finish(false);
       });
-      child.on('error', (e) => fail(new BackendError(`sweep worker: ${e.message}`, 'worker-error')));
+      child.on('error', (e) => fail(new BackendError(`sweep worker: ${e.message}`, 'crashed')));
       slots.push(slot);
       return slot;
     };

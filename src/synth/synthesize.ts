@@ -38,6 +38,7 @@ import { ENCODERS } from './registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from './reduce-spec.js';
 import type { EncodedInstance, Encoder, EncoderName, SymmetryBreaking, SynthesisQuery, UnsatCertificate } from './types.js';
 import { counterexampleRows, verifyCircuit } from './verify.js';
+import { withDefaults } from '../util/with-defaults.js';
 
 /** Parameters of {@link synthesize}. */
 export interface SynthesizeParams {
@@ -483,7 +484,7 @@ function upperBoundSize(c: Circuit, spec: FunctionSpec, basis: BasisName, maxDep
  *   verification (a bug).
  */
 export async function synthesize(spec: FunctionSpec, params: Partial<SynthesizeParams> = {}): Promise<SynthesisResult> {
-  const p: SynthesizeParams = { ...DEFAULT_SYNTHESIZE_PARAMS, ...params };
+  const p: SynthesizeParams = withDefaults(DEFAULT_SYNTHESIZE_PARAMS, params);
   checkParams(p);
   checkSpec(spec);
   const encoder = ENCODERS[p.encoder];

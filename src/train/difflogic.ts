@@ -20,6 +20,7 @@ import { Rng } from '../util/rng.js';
 import { Adam } from './adam.js';
 import type { TruthDataset } from './dataset.js';
 import { evaluateGateNetwork, type GateNetwork } from './gate-network.js';
+import { withDefaults } from '../util/with-defaults.js';
 
 /** Options of {@link trainDiffLogic}. */
 export interface DiffLogicOptions {
@@ -176,7 +177,7 @@ export function networkAccuracy(net: GateNetwork, data: TruthDataset): { rowAccu
 
 /** Trains a difflogic network on the data set; deterministic for a given seed and options. */
 export function trainDiffLogic(data: TruthDataset, options: Partial<DiffLogicOptions> & { seed: number }, names?: { inputNames?: readonly string[]; outputNames?: readonly string[] }): DiffLogicResult {
-  const o: DiffLogicOptions = { ...DEFAULT_DIFFLOGIC_OPTIONS, ...options };
+  const o: DiffLogicOptions = withDefaults(DEFAULT_DIFFLOGIC_OPTIONS, options);
   checkOptions(o);
   const rng = new Rng(o.seed);
   let best: AttemptResult | undefined;

@@ -113,10 +113,10 @@ export function specToJson(spec: FunctionSpec): FunctionSpecJson {
   return { numInputs: spec.numInputs, outputs, care: spec.outputs.map((_, k) => { const c = careOf(spec, k); return c === undefined ? null : toHex(c); }) };
 }
 
-/** Parses the JSON form; throws UsageError (code `bad-spec-json`) on malformed data. */
+/** Parses the JSON form; throws UsageError (code `bad-spec`) on malformed data. */
 export function specFromJson(json: unknown): FunctionSpec {
   const bad = (why: string): never => {
-    throw new UsageError(`bad spec JSON: ${why}`, 'bad-spec-json');
+    throw new UsageError(`bad spec JSON: ${why}`, 'bad-spec');
   };
   if (typeof json !== 'object' || json === null) return bad('not an object');
   const o = json as Record<string, unknown>;

@@ -12,7 +12,14 @@ import { trackTempFile, untrackTempFile } from './temp-cleanup.js';
 /** An output file that cannot be written (bad output path: exit 3); the message names the path. */
 export class OutputFileError extends WaterlooError {
   override name = 'OutputFileError';
+  declare readonly code: OutputFileErrorCode;
+  constructor(message: string, code: OutputFileErrorCode) {
+    super(message, code);
+  }
 }
+
+/** Stable codes for {@link OutputFileError}. */
+export type OutputFileErrorCode = 'unwritable';
 
 /**
  * Writes `data` to `path` atomically: the temporary file has an unpredictable

@@ -12,7 +12,14 @@ import { cannotReadMessage, fsErrorReason } from './fs-reason.js';
 /** Thrown when an input file cannot be read at all (missing, not a regular file, over the size limit). */
 export class InputFileError extends WaterlooError {
   override name = 'InputFileError';
+  declare readonly code: InputFileErrorCode;
+  constructor(message: string, code: InputFileErrorCode) {
+    super(message, code);
+  }
 }
+
+/** Stable codes for {@link InputFileError}: `unreadable` (missing, no permission, not a regular file), `too-large`, `empty` (nothing to do in it). */
+export type InputFileErrorCode = 'unreadable' | 'too-large' | 'empty';
 
 /** Default largest input file, in bytes (1 GiB). */
 export const DEFAULT_MAX_INPUT_BYTES = 2 ** 30;

@@ -10,6 +10,7 @@ import { resolveBackendName, createSolver, type BackendName } from '../sat/regis
 import { matchIo, type MatchMode } from './match-io.js';
 import { combineAig } from './miter-aig.js';
 import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
+import { withDefaults } from '../util/with-defaults.js';
 
 /** Parameters of {@link correspond}. */
 export interface CorrespondParams {
@@ -66,7 +67,7 @@ function nodeName(c: Circuit, v: number): string | undefined {
  * `io-mismatch`) when they cannot be paired.
  */
 export async function correspond(a: Circuit, b: Circuit, params: Partial<CorrespondParams> = {}): Promise<CorrespondenceReport> {
-  const p = { ...DEFAULT_CORRESPOND_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_CORRESPOND_PARAMS, params);
   const t0 = Date.now();
   // outputs need not match for a correspondence, only the inputs
   const m = matchIo({ ...a, outputs: new Uint32Array(0), outputNames: [] }, { ...b, outputs: new Uint32Array(0), outputNames: [] }, p.match);

@@ -18,6 +18,7 @@ import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
 import { combinePending } from './miter-aig.js';
 import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
 import type { EquivalenceMethod, EquivalenceVerdict, EquivalenceStats } from './verdict.js';
+import { withDefaults } from '../util/with-defaults.js';
 
 /** Largest input count of the exhaustive method. */
 export const MAX_EXHAUSTIVE_EQ_INPUTS = 20;
@@ -58,7 +59,7 @@ export class InternalCheckError extends InternalError {
 
 /** Checks whether `a` and `b` compute the same function on every paired output. */
 export async function checkEquivalence(a: Circuit, b: Circuit, params: Partial<CheckEquivalenceParams> = {}): Promise<EquivalenceVerdict> {
-  const p = { ...DEFAULT_CHECK_EQUIVALENCE_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_CHECK_EQUIVALENCE_PARAMS, params);
   const t0 = Date.now();
   const m = matchIo(a, b, p.match, p.labels);
   const useExhaustive = p.method === 'exhaustive' || (p.method === 'auto' && a.numInputs <= 16);

@@ -12,7 +12,7 @@
  */
 import { type Circuit } from '../core/circuit.js';
 import { evaluate, MAX_EXHAUSTIVE_INPUTS, simulateTruthTables } from '../core/simulate.js';
-import { UsageError, ValidationError } from '../errors.js';
+import { InternalError, UsageError, ValidationError } from '../errors.js';
 import { careOf, type FunctionSpec } from '../tt/spec.js';
 import { ttAnd, ttIsConst, ttXor, type TruthTable } from '../tt/truth-table.js';
 
@@ -76,7 +76,7 @@ export function checkAgainstSpec(circuit: Circuit, spec: FunctionSpec, labels: {
     // replay: evaluate the circuit on the single vector; the verdict stands only if it disagrees with the spec there
     const replayed = evaluate(circuit, counterexample)[k]!;
     if (replayed === expected || (care !== undefined && !care.get(minterm))) {
-      throw new Error(`internal error: the counterexample ${minterm} for output ${k} does not replay (circuit ${replayed ? 1 : 0}, spec ${expected ? 1 : 0})`);
+      throw new InternalError(`internal error: the counterexample ${minterm} for output ${k} does not replay (circuit ${replayed ? 1 : 0}, spec ${expected ? 1 : 0})`);
     }
     return {
       verdict: 'different',

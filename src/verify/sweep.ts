@@ -24,6 +24,7 @@ import { PairMap } from '../util/pair-map.js';
 import { AigStrash } from './aig-strash.js';
 import { CutProver, type CutProof } from './cut-proof.js';
 import { PairJustifier } from './pair-justifier.js';
+import { InternalError } from '../errors.js';
 
 /** Parameters of a sweep. */
 export interface SweepParams {
@@ -217,7 +218,7 @@ export class SatSweeper {
     this.f0 = new Uint32Array(aig.numGates);
     this.f1 = new Uint32Array(aig.numGates);
     for (let g = 0; g < aig.numGates; g++) {
-      if (aig.faninStart[g + 1]! - aig.faninStart[g]! !== 2 || aig.kinds[g] !== 0) throw new Error('sweep: the circuit is not an AIG');
+      if (aig.faninStart[g + 1]! - aig.faninStart[g]! !== 2 || aig.kinds[g] !== 0) throw new InternalError('internal error: sweep: the circuit is not an AIG');
       this.f0[g] = aig.fanins[aig.faninStart[g]!]!;
       this.f1[g] = aig.fanins[aig.faninStart[g]! + 1]!;
     }

@@ -14,7 +14,7 @@ import { gateFanins, type Circuit } from '../core/circuit.js';
 import type { GateKind } from '../core/gate.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
 import { toAig } from '../core/to-aig.js';
-import { UnsupportedError, ValidationError } from '../errors.js';
+import { InternalError, UnsupportedError, ValidationError } from '../errors.js';
 import { createSolver, type BackendName } from '../sat/registry.js';
 import { composeNpn, exactCanonize, invertNpn, MAX_EXACT_NPN_VARS, type NpnTransform } from '../tt/npn.js';
 import { checkSpec, type FunctionSpec } from '../tt/spec.js';
@@ -260,8 +260,8 @@ export async function checkWindowEquivalence(
   };
 
   if (n > MAX_WINDOW_SIM_LEAVES) {
-    if (!fixed) throw new UnsupportedError(`an unknown correspondence is searched for windows of at most ${MAX_WINDOW_SIM_LEAVES} leaves; this one has ${n}`, 'window-too-large');
-    if (!isCircuit(target)) throw new UnsupportedError(`a window of ${n} leaves needs a circuit as the target (truth tables stop at ${MAX_WINDOW_SIM_LEAVES} inputs)`, 'window-too-large');
+    if (!fixed) throw new UnsupportedError(`an unknown correspondence is searched for windows of at most ${MAX_WINDOW_SIM_LEAVES} leaves; this one has ${n}`, 'too-large');
+    if (!isCircuit(target)) throw new UnsupportedError(`a window of ${n} leaves needs a circuit as the target (truth tables stop at ${MAX_WINDOW_SIM_LEAVES} inputs)`, 'too-large');
     const v = await checkEquivalence(win, target, { match: 'position', method: 'sat', backend: p.backend, timeLimitMs: p.timeLimitMs, seed: p.seed });
     const mapping = { inputPerm: identity(n), inputNegations: new Array<boolean>(n).fill(false), outputPerm: identity(roots.length), outputNegations: new Array<boolean>(roots.length).fill(false) };
     if (v.verdict === 'equivalent') return done({ verdict: 'equivalent', method: 'sat', mapping, ...base, stats });
@@ -286,7 +286,7 @@ export async function checkWindowEquivalence(
     // replay on the window and the target
     const wv = evaluate(win, cex)[mm.output]!;
     const tv = isCircuit(target) ? evaluate(target, cex)[mm.output]! : tTables[mm.output]!.get(mm.minterm);
-    if (wv === tv) throw new Error('internal error: a window counterexample does not replay');
+    if (wv === tv) throw new InternalError('internal error: a window counterexample does not replay');
     return done({ verdict: 'different', method: 'simulation', counterexample: cex, output: mm.output, ...base, stats });
   }
 
@@ -307,7 +307,7 @@ export async function checkWindowEquivalence(
       inputNegations[u.perm[i]!] = ((u.inputNegations >>> i) & 1) === 1;
     }
     const mapping: WindowMapping = { inputPerm, inputNegations, outputPerm: [0], outputNegations: [u.outputNegation] };
-    if (!verified(mapping)) throw new Error('internal error: the NPN mapping does not verify by simulation');
+    if (!verified(mapping)) throw new InternalError('internal error: the NPN mapping does not verify by simulation');
     return done({ verdict: 'equivalent', method: 'npn', mapping, npnTransform: u, ...base, stats });
   }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runWaterloo, tempDir } from '../helpers/cli.js';
 
@@ -122,6 +122,54 @@ describe('layering', () => {
         expect(ok, `${f} imports ${spec}`).toBe(true);
       }
     }
+  });
+
+  // The floors of src/, lowest first. A module may import its own folder and any folder on a LOWER
+  // floor; folders on one floor are peers and do not import each other. A new folder needs a floor here.
+  const FLOORS: readonly (readonly string[])[] = [
+    ['errors.ts', 'version.ts'],
+    ['util'],
+    ['tt'],
+    ['core'],
+    ['io', 'sat', 'problems'],
+    ['verify', 'graph'],
+    ['synth'],
+    ['improve', 'cuts', 'nn'],
+    ['store', 'train'],
+    ['report', 'plot', 'sweep'],
+    ['queue', 'results', 'experiments'],
+    ['api', 'index.ts'],
+    ['cli', 'bench'],
+  ];
+
+  it('every floor of src/ imports only from lower floors (the offending imports are named)', () => {
+    const src = join(ROOT, 'src');
+    const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i] as const)));
+    // the top-level entry under src/ that a path belongs to: a folder name, or a root file name (errors.ts)
+    const entryOf = (abs: string): string => relative(src, abs).split(sep)[0]!.replace(/\.js$/, '.ts');
+    const files = readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const unplaced = new Set<string>();
+    const violations: string[] = [];
+    for (const f of files) {
+      const from = entryOf(join(src, f));
+      const fromFloor = floorOf.get(from);
+      if (fromFloor === undefined) {
+        unplaced.add(from);
+        continue;
+      }
+      const text = readFileSync(join(src, f), 'utf8');
+      for (const m of text.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
+        const spec = m[1]!;
+        if (!spec.startsWith('.')) continue;
+        const to = entryOf(resolve(dirname(join(src, f)), spec));
+        if (to === from) continue;
+        const toFloor = floorOf.get(to);
+        if (toFloor === undefined) unplaced.add(to);
+        else if (toFloor >= fromFloor) violations.push(`src/${f.split(sep).join('/')} imports '${spec}' (${from} is on floor ${fromFloor}, ${to} on floor ${toFloor})`);
+      }
+    }
+    expect([...unplaced], 'folders of src/ with no floor in FLOORS').toEqual([]);
+    expect(violations, 'imports from a floor to the same or a higher one').toEqual([]);
   });
 
   it('every export of a src/api facet is also exported by src/index.ts', async () => {

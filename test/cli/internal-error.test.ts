@@ -35,9 +35,9 @@ describe('internal errors', () => {
     expect(exitCodeForError(new InternalError('x', 'cex-replay'))).toBe(EXIT.internal);
     expect(exitCodeForError(new InternalCheckError('x', 'cex-replay'))).toBe(EXIT.internal);
     expect(exitCodeForError(new TypeError('x'))).toBe(EXIT.internal);
-    expect(exitCodeForError(new ValidationError('internal error: x', 'internal'))).toBe(EXIT.badInput);
+    expect(exitCodeForError(new ValidationError('internal error: x', 'malformed'))).toBe(EXIT.badInput);
     expect(exitCodeForError(new ParseError('backend crashed', 'unexpected-token', 'f', 1, 1))).toBe(EXIT.badInput);
-    expect(exitCodeForError(new BackendError('x', 'crash'))).toBe(EXIT.backend);
+    expect(exitCodeForError(new BackendError('x', 'crashed'))).toBe(EXIT.backend);
     expect(exitCodeForError(new UsageError('x'))).toBe(EXIT.usage);
     expect(errorKind(new InternalCheckError('x', 'cex-replay'))).toBe('internal');
   });

@@ -4,7 +4,7 @@ import { parseProblem } from '../../src/problems/parse-problem.js';
 import { recordOf } from '../../src/sweep/record-of.js';
 import { verifyRecord } from '../../src/store/verify-record.js';
 import { synthesize } from '../../src/synth/synthesize.js';
-import { shannonCircuit } from '../../src/synth/upper-bound.js';
+import { shannonCircuit } from '../../src/improve/upper-bound.js';
 
 const HASH = /^[0-9a-f]{64}$/;
 

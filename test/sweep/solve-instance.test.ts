@@ -1,4 +1,4 @@
-import { shannonCircuit, quickUpperBound } from '../../src/synth/upper-bound.js';
+import { shannonCircuit, quickUpperBound } from '../../src/improve/upper-bound.js';
 import { specSatisfiedBy } from '../../src/tt/spec.js';
 import { simulateTruthTables } from '../../src/core/simulate.js';
 import { circuitCost } from '../../src/core/cost.js';

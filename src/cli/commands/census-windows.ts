@@ -1,6 +1,4 @@
 import {
-  BASES,
-  basisByName,
   censusWindows,
   circuitCost,
   DEFAULT_CENSUS_WINDOWS_PARAMS,
@@ -8,12 +6,14 @@ import {
   readCircuitFile,
   serializeCircuit,
   UsageError,
-  type BackendName,
   type BasisName,
   type Circuit,
   type WindowMinimality,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
+import { basisOf, basisOption, SYNTHESIS_BASIS_CHOICES } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 
 /** The first basis the circuit is in, from the narrowest (so AIG files are judged as AIGs). */
@@ -49,21 +49,21 @@ export const censusWindowsCommand = defineCommand({
     'Node ids: 1..n are the inputs, larger ids the gates in file order. Exit 0 when every window is decided, 4 when some are unknown (time limits).',
   options: {
     k: { type: 'int', help: 'largest number of leaves of a window', default: DEFAULT_CENSUS_WINDOWS_PARAMS.k, min: 1, max: MAX_CENSUS_WINDOW_LEAVES, metavar: 'K' },
-    basis: { type: 'string', help: 'basis of the sizes (auto: the narrowest of aig, xaig, u2, b2 the circuit is in)', default: 'auto', choices: ['auto', ...Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli)] },
+    basis: basisOption('basis of the sizes (auto: the narrowest of aig, xaig, u2, b2 the circuit is in)', 'auto', ['auto', ...SYNTHESIS_BASIS_CHOICES]),
     roots: { type: 'int', help: 'roots per window: 1 = single-output cuts; up to 4 adds multi-output windows sharing a cut', default: 1, min: 1, max: 4, metavar: 'R' },
     'cut-limit': { type: 'int', help: 'cuts kept per node (0 = all minimal cuts)', default: DEFAULT_CENSUS_WINDOWS_PARAMS.cutLimit, min: 0, max: 100000, metavar: 'N' },
     'call-timeout': { type: 'number', help: 'time limit of the synthesis of one window function in seconds', default: DEFAULT_CENSUS_WINDOWS_PARAMS.callTimeLimitMs / 1000, min: 0.001, metavar: 'S' },
-    timeout: { type: 'number', help: 'overall time limit in seconds (0 = none); windows not reached are unknown', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('overall time limit in seconds (0 = none); windows not reached are unknown'),
     'no-dont-cares': { type: 'boolean', help: 'judge every window on its complete function' },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
+    backend: backendOption(),
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
-    json: { type: 'boolean', help: 'print one JSON object {basis, k, dontCares, distribution, nonMinimal, unknown, windows, stats}' },
+    json: jsonOption('print one JSON object {basis, k, dontCares, distribution, nonMinimal, unknown, windows, stats}'),
   },
   hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('census-windows: expects exactly one CIRCUIT');
     const c = readCircuitFile(args[0]!, opts.from);
-    const basis = opts.basis === 'auto' ? autoBasis(c) : (basisByName(opts.basis)!.name as BasisName);
+    const basis = opts.basis === 'auto' ? autoBasis(c) : (basisOf(opts.basis));
     const r = await censusWindows(c, {
       basis,
       k: opts.k,
@@ -71,7 +71,7 @@ export const censusWindowsCommand = defineCommand({
       maxRoots: opts.roots,
       callTimeLimitMs: Math.max(1, Math.round(opts['call-timeout'] * 1000)),
       timeLimitMs: Math.round(opts.timeout * 1000),
-      backend: opts.backend as BackendName | 'auto',
+      backend: opts.backend,
       dontCares: !opts['no-dont-cares'],
     });
     const nonMinimal = r.windows.filter((w) => w.status === 'non-minimal');

@@ -2,8 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BASES,
-  basisByName,
   census,
   createProgressPrinter,
   formatCensusJsonl,
@@ -13,11 +11,12 @@ import {
   UsageError,
   MAX_CENSUS_INPUTS,
   writeFileAtomic,
-  type BackendName,
-  type BasisName,
   type EncoderName,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
+import { basisOf, basisOption } from '../basis-option.js';
 import { EXIT, exitCodeForKind } from '../exit-codes.js';
 
 export const censusCommand = defineCommand({
@@ -32,21 +31,21 @@ export const censusCommand = defineCommand({
     '--export writes the census from the store in that format. Exit 0 when every class is solved, 4 when some hit the time limit, 3 when --import refused an entry.',
   options: {
     inputs: { type: 'int', help: `number of inputs (0..${MAX_CENSUS_INPUTS})`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
-    basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
+    basis: basisOption('basis', 'b2'),
     encoder: { type: 'string', help: 'SAT encoding: ssv or fence', default: 'ssv', choices: ['ssv', 'fence'] },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
+    backend: backendOption(),
     store: { type: 'string', help: 'results store (SQLite file); "none" for a temporary one', metavar: 'PATH' },
     import: { type: 'string', help: 'census JSON-lines file to import into the store first (entries re-checked)', metavar: 'FILE' },
     export: { type: 'string', help: 'write the census (optimal classes) as JSON lines to FILE', metavar: 'FILE' },
-    timeout: { type: 'number', help: 'time limit per class in seconds (0 = none), held from outside the solver', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('time limit per class in seconds (0 = none), held from outside the solver'),
     jobs: { type: 'int', help: 'worker processes (classes solved at once)', default: 2, min: 1, max: 64, metavar: 'J' },
-    json: { type: 'boolean', help: 'print one JSON object: {"classes":{size:count},"functions":{size:count}, ...}' },
+    json: jsonOption('print one JSON object: {"classes":{size:count},"functions":{size:count}, ...}'),
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
   async run(opts, _args, io) {
     if (opts.inputs === undefined) throw new UsageError('census: --inputs N is required');
     const inputs = opts.inputs;
-    const basis = basisByName(opts.basis)!.name as BasisName;
+    const basis = basisOf(opts.basis);
     const encoder = opts.encoder as EncoderName;
     const scratch = opts.store === 'none' ? mkdtempSync(join(tmpdir(), 'waterloo-census-')) : undefined;
     const store = await openStore(scratch === undefined ? resolveStorePath(opts.store) : join(scratch, 'census.db'));
@@ -70,7 +69,7 @@ export const censusCommand = defineCommand({
       try {
         r = await census({
           inputs, basis, encoder, store, command,
-          backend: opts.backend as BackendName | 'auto',
+          backend: opts.backend,
           jobs: opts.jobs,
           signal: ctl.signal,
           ...(opts.timeout > 0 ? { classTimeoutSeconds: opts.timeout } : {}),

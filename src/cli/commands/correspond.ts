@@ -1,5 +1,7 @@
-import { correspond, readCircuitFile, UsageError, type BackendName } from '../../index.js';
+import { correspond, readCircuitFile, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
 
 export const correspondCommand = defineCommand({
@@ -10,17 +12,17 @@ export const correspondCommand = defineCommand({
     'Inputs are paired by name (or position); outputs need not match. Every listed pair is proved (structural hashing or an UNSAT miter), not just observed in simulation. Coverage = fraction of the gates of A (those some output needs) with a partner in B.',
   options: {
     match: { type: 'string', help: 'pair inputs by name or by position', default: 'name', choices: ['name', 'position'] },
-    backend: { type: 'string', help: 'SAT backend (auto, minisat, z3, cadical, cadical-cli)', default: 'auto' },
-    timeout: { type: 'number', help: 'time limit in seconds (0 = none); unreached gates get no partner', default: 0, min: 0, metavar: 'S' },
+    backend: backendOption(),
+    timeout: timeoutOption('time limit in seconds (0 = none); unreached gates get no partner'),
     limit: { type: 'number', help: 'pairs to print in text mode (0 = all)', default: 50, min: 0, metavar: 'N' },
-    json: { type: 'boolean', help: 'print one JSON object (all pairs)' },
+    json: jsonOption('print one JSON object (all pairs)'),
   },
   hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     if (args.length !== 2) throw new UsageError('correspond: expects two circuit files A and B');
     const a = readCircuitFile(args[0]!);
     const b = readCircuitFile(args[1]!);
-    const r = await correspond(a, b, { match: opts.match as 'name' | 'position', backend: opts.backend as BackendName | 'auto', timeLimitMs: Math.round(opts.timeout * 1000) });
+    const r = await correspond(a, b, { match: opts.match as 'name' | 'position', backend: opts.backend, timeLimitMs: Math.round(opts.timeout * 1000) });
     if (opts.json) {
       printJson(io, r);
       return EXIT.ok;

@@ -6,13 +6,14 @@ import {
   ParseError,
   readCircuitFile,
   UsageError,
-  type BackendName,
   type CheckEquivalenceParams,
   type Circuit,
   type EquivalenceVerdict,
 } from '../../api/verify.js';
 import type { FunctionSpec, WindowVerdict } from '../../api/window.js';
 import { defineCommand, printJson, type CommandIo } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
 
 function bits(xs: readonly boolean[]): string {
@@ -199,8 +200,8 @@ export const eqCommand = defineCommand({
   options: {
     match: { type: 'string', help: 'pair inputs and outputs by name or by position', default: 'name', choices: ['name', 'position'] },
     method: { type: 'string', help: 'exhaustive simulation (<= 20 inputs), SAT sweeping, or auto (exhaustive up to 16 inputs)', default: 'auto', choices: ['auto', 'exhaustive', 'sat'] },
-    backend: { type: 'string', help: 'SAT backend (auto, minisat, z3, cadical, cadical-cli)', default: 'auto' },
-    timeout: { type: 'number', help: 'time limit in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    backend: backendOption(),
+    timeout: timeoutOption('time limit in seconds (0 = none)'),
     window: { type: 'string', help: 'window mode: the roots (comma-separated node ids or names)', metavar: 'ROOTS' },
     leaves: { type: 'string', help: 'window mode: the leaves, a cut of the roots', metavar: 'LEAVES' },
     tt: { type: 'string', help: 'spec or window target: truth table(s) in hex, comma-separated per output (x0 = LSB of the minterm; MAJ3 = e8)', metavar: 'HEX' },
@@ -210,13 +211,13 @@ export const eqCommand = defineCommand({
     'any-output-order': { type: 'boolean', help: 'window mode: search for the output correspondence' },
     negations: { type: 'boolean', help: 'window mode: allow complemented inputs/outputs in the correspondence' },
     pairs: { type: 'string', help: 'check every pair `A B` listed in FILE, one per line, in one process; exit 1 if any pair is different, else 4 if any is unknown, else 0', metavar: 'FILE' },
-    json: { type: 'boolean', help: 'print one JSON object (with --pairs, one per pair and line)' },
+    json: jsonOption('print one JSON object (with --pairs, one per pair and line)'),
   },
   // --pairs: the limit is per pair, held by the library only
   hardLimitSeconds: (opts) => (opts.pairs === undefined ? opts.timeout : undefined),
   async run(opts, args, io) {
     io.checkpoint?.({ stdout: opts.json ? JSON.stringify({ verdict: 'unknown', reason: 'time' }) + '\n' : 'unknown (time)\n', exitCode: EXIT.unknown });
-    const backend = opts.backend as BackendName | 'auto';
+    const backend = opts.backend;
     const params: Partial<CheckEquivalenceParams> = {
       match: opts.match as 'name' | 'position',
       method: opts.method as 'auto' | 'exhaustive' | 'sat',

@@ -9,6 +9,7 @@ import {
   type TrainModelName,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 
 /** The published results store, read by trained-vs-min when --store is not given. */
 const DEFAULT_EXPERIMENT_STORE = 'results/store/records.jsonl';
@@ -30,7 +31,7 @@ export const experimentCommand = defineCommand({
     rounds: { type: 'int', help: 'rounds of local improvement', default: DEFAULT_EXPERIMENT_CONFIG.improveRounds, min: 0, max: 1000, metavar: 'R' },
     'improve-timeout': { type: 'number', help: 'time limit of the local improvement of each circuit in seconds (0 = none); circuits of any size are improved', default: DEFAULT_EXPERIMENT_CONFIG.improveTimeLimitMs / 1000, min: 0, metavar: 'S' },
     store: { type: 'string', help: `trained-vs-min: results store (SQLite or .jsonl) whose B2 records give proven minima and bounds (default ${DEFAULT_EXPERIMENT_STORE} when it exists; 'none' = synthesis only)`, metavar: 'FILE' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError(`experiment: expects one NAME (${EXPERIMENT_NAMES.join(', ')})`);

@@ -1,5 +1,7 @@
 import { bnnNeurons, extractBnn, MAX_BNN_WEIGHTS, MAX_EXTRACT_GATES, readBnnModel, UsageError, writeCircuitFile, type BnnInputEncoding } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { basisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 
 export const extractCommand = defineCommand({
@@ -12,11 +14,11 @@ export const extractCommand = defineCommand({
     `Models with more than ${MAX_BNN_WEIGHTS} weights, or whose circuit would pass ${MAX_EXTRACT_GATES} gates, are refused (exit 3).`,
   options: {
     out: { type: 'string', help: 'write the circuit to FILE (format by extension: .aag .aig .bench .blif .v ...)', metavar: 'FILE' },
-    basis: { type: 'string', help: 'basis of the circuit', default: 'aig', choices: ['aig', 'b2'] },
+    basis: basisOption('basis of the circuit', 'aig', ['aig', 'b2']),
     'exact-fanin': { type: 'int', help: 'use exact synthesis for neurons with at most K inputs (0 = never)', default: 4, min: 0, max: 5, metavar: 'K' },
     'input-encoding': { type: 'string', help: 'how an ONNX model presents input bits when its metadata does not say', choices: ['binary', 'bipolar'] },
-    timeout: { type: 'number', help: 'time limit in seconds for synthesis, compiling and the proof together (0 = none)', default: 0, min: 0, metavar: 'S' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    timeout: timeoutOption('time limit in seconds for synthesis, compiling and the proof together (0 = none)'),
+    json: jsonOption(),
   },
   hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {

@@ -1,5 +1,6 @@
 import { DEFAULT_LIBRARY, findFunctions, loadLibraryEntry, readCircuitFile, resolveNodes, UsageError, type DirectTest, type FunctionMatch, type LibraryEntry } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 
 function describeMatch(m: FunctionMatch): string {
   const t = m.transform;
@@ -48,7 +49,7 @@ export const findCommand = defineCommand({
     'cut-limit': { type: 'int', default: 12, min: 1, max: 1000, help: 'priority cuts kept per node', metavar: 'N' },
     node: { type: 'string', multiple: true, help: 'also test this node (name or id) over its whole input support (repeatable)', metavar: 'NAME' },
     'min-cone': { type: 'int', default: 2, min: 1, max: 1000, help: 'smallest number of gates in a reported match', metavar: 'G' },
-    json: { type: 'boolean', help: 'print one JSON object {matches, coverage, coveredGates, disjointMatches, overlappingCoverage, overlappingCoveredGates, gates, direct}' },
+    json: jsonOption('print one JSON object {matches, coverage, coveredGates, disjointMatches, overlappingCoverage, overlappingCoveredGates, gates, direct}'),
   },
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('find: expects exactly one CIRCUIT file');

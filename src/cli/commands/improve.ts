@@ -1,15 +1,14 @@
 import {
-  basisByName,
-  BASES,
   DEFAULT_IMPROVE_PARAMS,
   improve,
   readCircuitFile,
   UsageError,
   writeCircuitFile,
-  type BackendName,
-  type BasisName,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, seedOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
+import { basisOf, basisOption } from '../basis-option.js';
 
 /** `waterloo improve`: SAT-based local improvement of a circuit file. */
 export const improveCommand = defineCommand({
@@ -21,9 +20,9 @@ export const improveCommand = defineCommand({
     '(Kulikov, Slezkin et al., MFCS 2022), until no window improves or the time limit is hit. The result is proved equivalent to the input before it is written.',
   options: {
     out: { type: 'string', help: 'write the improved circuit to FILE (format by extension)', metavar: 'FILE' },
-    basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
-    timeout: { type: 'number', help: 'time limit of the search in seconds (0 = none); the final equivalence proof is not counted, and the run is stopped from outside at 2S + 60 s', default: DEFAULT_IMPROVE_PARAMS.timeLimitMs / 1000, min: 0, metavar: 'S' },
-    seed: { type: 'int', help: 'seed of the window order', default: 1, min: 0, max: 4294967295, metavar: 'N' },
+    basis: basisOption('basis', 'b2'),
+    timeout: timeoutOption('time limit of the search in seconds (0 = none); the final equivalence proof is not counted, and the run is stopped from outside at 2S + 60 s', DEFAULT_IMPROVE_PARAMS.timeLimitMs / 1000),
+    seed: seedOption('seed of the window order'),
     'window-inputs': { type: 'int', help: 'maximum leaves of a window', default: DEFAULT_IMPROVE_PARAMS.windowInputs, min: 1, max: 8, metavar: 'K' },
     'window-size': { type: 'int', help: 'maximum gates of a window', default: DEFAULT_IMPROVE_PARAMS.windowSize, min: 2, max: 64, metavar: 'G' },
     'call-timeout': { type: 'number', help: 'time limit of each exact-synthesis call in seconds', default: DEFAULT_IMPROVE_PARAMS.callTimeLimitMs / 1000, min: 0.001, metavar: 'S' },
@@ -31,9 +30,9 @@ export const improveCommand = defineCommand({
     plateau: { type: 'int', help: 'equal-size moves in a row without a decrease (0 = stop at the first local optimum)', default: DEFAULT_IMPROVE_PARAMS.plateauMoves, min: 0, max: 1000000, metavar: 'N' },
     restarts: { type: 'int', help: 'restarts from the input with derived seeds when a descent ends (needs --plateau > 0); the smallest circuit wins', default: DEFAULT_IMPROVE_PARAMS.restarts, min: 0, max: 1000000, metavar: 'N' },
     target: { type: 'int', help: 'stop as soon as the size is at most G (0 = no target)', default: 0, min: 0, max: 1000000000, metavar: 'G' },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli, portfolio', default: 'auto' },
+    backend: backendOption(),
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   // the limit bounds the search; the final equivalence proof comes after it, so the stop from outside allows it as long again plus a minute
   hardLimitSeconds: (opts) => (opts.timeout > 0 ? 2 * opts.timeout + 60 : undefined),
@@ -41,7 +40,7 @@ export const improveCommand = defineCommand({
     if (args.length !== 1) throw new UsageError('improve: expects exactly one CIRCUIT');
     if (opts.out === undefined) throw new UsageError('improve: --out FILE is required');
     const c = readCircuitFile(args[0]!, opts.from);
-    const basis = basisByName(opts.basis)!.name as BasisName;
+    const basis = basisOf(opts.basis);
     const t0 = performance.now();
     const r = await improve(c, {
       basis,
@@ -54,7 +53,7 @@ export const improveCommand = defineCommand({
       plateauMoves: opts.plateau,
       restarts: opts.restarts,
       targetSize: opts.target,
-      backend: opts.backend as BackendName | 'auto',
+      backend: opts.backend,
     });
     await writeCircuitFile(r.circuit, opts.out);
     const seconds = (performance.now() - t0) / 1000;

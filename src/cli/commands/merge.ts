@@ -1,5 +1,6 @@
 import { mergeStores, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 import { EXIT } from '../exit-codes.js';
 
 export const mergeCommand = defineCommand({
@@ -13,7 +14,7 @@ export const mergeCommand = defineCommand({
     'a record that fails is not stored and is named on stderr. Exit 0, or 3 when a record was refused.',
   options: {
     into: { type: 'string', help: 'output store (created if absent)', metavar: 'OUT.db' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   async run(opts, args, io) {
     if (opts.into === undefined) throw new UsageError('merge: --into OUT.db is required');

@@ -1,18 +1,18 @@
 import { dirname } from 'node:path';
 import {
-  basisByName,
-  BASES,
   formatListing,
   rebuild,
   synthesize,
   writeCircuitFile,
-  type BackendName,
   type BasisName,
   type EncoderName,
   type SynthesisProgress,
   type SynthesisResult,
 } from '../../index.js';
 import { defineCommand } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
+import { basisOf, basisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 
@@ -26,23 +26,23 @@ export const minCommand = defineCommand({
     '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown.',
   options: {
     ...SPEC_OPTIONS,
-    basis: { type: 'string', help: 'basis', default: 'b2', choices: Object.values(BASES).filter((b) => b.name !== 'MIG').map((b) => b.cli) },
+    basis: basisOption('basis', 'b2'),
     depth: { type: 'int', help: 'bound on the depth of every output', min: 1, max: 64, metavar: 'D' },
-    timeout: { type: 'number', help: 'overall time limit in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('overall time limit in seconds (0 = none)'),
     encoder: { type: 'string', help: 'SAT encoding: ssv (Kojevnikov-Kulikov-Yaroslavtsev/Knuth) or fence (topology families)', default: 'ssv', choices: ['ssv', 'fence'] },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli, portfolio', default: 'auto' },
+    backend: backendOption(),
     'min-size': { type: 'int', help: 'start the search at this size (sizes below are not tried, so the answer is at best feasible unless it is a proven bound)', min: 0, max: 1000, metavar: 'S' },
     'max-size': { type: 'int', help: 'give up above this size', min: 0, max: 1000, metavar: 'S' },
     all: { type: 'int', help: 'enumerate up to N distinct optimal circuits', min: 1, max: 100000, metavar: 'N' },
     parallel: { type: 'boolean', help: 'solve sizes k and k+1 concurrently on two cores' },
     out: { type: 'string', help: 'write the circuit to FILE (format by extension)', metavar: 'FILE' },
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     const src = readSpec('min', opts, args);
-    const basis = basisByName(opts.basis)!.name as BasisName;
+    const basis = basisOf(opts.basis);
     const t0 = performance.now();
     const names = {
       ...(src.inputNames ? { inputNames: src.inputNames } : {}),
@@ -53,12 +53,13 @@ export const minCommand = defineCommand({
     const r: SynthesisResult = await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName,
-      backend: opts.backend as BackendName | 'auto',
-      ...(opts.depth !== undefined ? { maxDepth: opts.depth } : {}),
+      backend: opts.backend,
+      // unset options are undefined, which synthesize() reads as "use the default"
+      maxDepth: opts.depth,
       ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
-      ...(opts['max-size'] !== undefined ? { maxSize: opts['max-size'] } : {}),
-      ...(opts['min-size'] !== undefined ? { minSize: opts['min-size'] } : {}),
-      ...(opts.all !== undefined ? { allSolutions: opts.all } : {}),
+      maxSize: opts['max-size'],
+      minSize: opts['min-size'],
+      allSolutions: opts.all,
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
       ...(io.checkpoint === undefined

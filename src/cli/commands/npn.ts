@@ -1,5 +1,6 @@
 import { fromHex, npnCanonize, npnCanonizeHeuristic, MAX_EXACT_NPN_VARS, toHex, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 
 export const npnCommand = defineCommand({
   name: 'npn',
@@ -10,7 +11,7 @@ export const npnCommand = defineCommand({
     'input i of f is fed by input perm[i] of the representative, complemented when bit i of inputNegations is set. Exact for n <= 6, heuristic (flip-swap) above.',
   options: {
     inputs: { type: 'int', help: 'number of inputs', min: 0, max: 16, metavar: 'N' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   async run(opts, args, io) {
     if (args.length !== 1 || opts.inputs === undefined) throw new UsageError('npn: expects HEX and --inputs N');

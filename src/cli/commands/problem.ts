@@ -1,12 +1,13 @@
 import { PROBLEM_FAMILIES, parseProblem, specToJson, toHex, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 
 export const problemCommand = defineCommand({
   name: 'problem',
   summary: 'print the truth tables of a named problem (maj:5, sum:4, mod3:4:0, ...), or list the families',
   usage: 'NAME [--json] | --list',
   options: {
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
     list: { type: 'boolean', help: 'list the problem families and their syntax' },
   },
   async run(opts, args, io) {

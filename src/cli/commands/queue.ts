@@ -10,12 +10,13 @@ import {
   resolveStorePath,
   runQueueWorker,
   UsageError,
-  type BackendName,
   type FailedJob,
   type QueueTarget,
   type ResultsStore,
 } from '../../index.js';
 import { defineCommand, printJson, type CommandIo } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
 
 const ACTIONS = ['push', 'work', 'status', 'collect', 'drop'] as const;
@@ -61,16 +62,16 @@ export const queueCommand = defineCommand({
     n: { type: 'string', help: 'push: values of n (A..B, A, or a comma list)', metavar: 'RANGE' },
     basis: { type: 'string', help: 'push: bases, comma separated', default: 'b2', metavar: 'LIST' },
     encoder: { type: 'string', help: 'push: SAT encodings, comma separated (ssv, fence)', default: 'ssv', metavar: 'LIST' },
-    timeout: { type: 'number', help: 'push: time limit per instance in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('push: time limit per instance in seconds (0 = none)'),
     store: { type: 'string', help: 'push: skip instances this store holds (opened read-only; must exist); work: also put records here', metavar: 'FILE' },
     into: { type: 'string', help: 'collect: the store to fill (default $WATERLOO_STORE, else results/waterloo.db)', metavar: 'FILE' },
     remove: { type: 'boolean', help: 'collect: delete collected jobs from Redis' },
     watch: { type: 'number', help: 'collect: repeat every S seconds until no job is waiting or running (stored/removed are then totals)', min: 1, metavar: 'S' },
     concurrency: { type: 'int', help: 'work: jobs solved at once', default: 1, min: 1, max: 64, metavar: 'C' },
     'idle-exit': { type: 'number', help: 'work: stop after S seconds without a job (default: run until stopped)', min: 0, metavar: 'S' },
-    backend: { type: 'string', help: 'work: SAT backend', default: 'auto', choices: ['auto', 'minisat', 'z3', 'cadical', 'cadical-cli', 'portfolio'] },
+    backend: backendOption('work: SAT backend'),
     force: { type: 'boolean', help: 'drop: confirm deleting the queue and its uncollected results' },
-    json: { type: 'boolean', help: 'print one JSON object with the outcome' },
+    json: jsonOption('print one JSON object with the outcome'),
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
   async run(opts, args, io) {
@@ -90,7 +91,7 @@ export const queueCommand = defineCommand({
           problem: opts.problem,
           basis: opts.basis,
           encoder: opts.encoder,
-          ...(opts.n === undefined ? {} : { n: opts.n }),
+          n: opts.n,
           ...(opts.timeout > 0 ? { timeoutSeconds: opts.timeout } : {}),
         });
         // push only reads the store (to skip what it holds)
@@ -118,10 +119,10 @@ export const queueCommand = defineCommand({
             runQueueWorker({
               ...target,
               concurrency: opts.concurrency,
-              backend: opts.backend as BackendName | 'auto',
+              backend: opts.backend,
               stop: stop.signal,
-              ...(store === undefined ? {} : { store }),
-              ...(opts['idle-exit'] === undefined ? {} : { idleExitSeconds: opts['idle-exit'] }),
+              store,
+              idleExitSeconds: opts['idle-exit'],
               onJob: opts.quiet
                 ? undefined
                 : (e) =>

@@ -1,5 +1,7 @@
-import { createProgressPrinter, PUBLISHED_TIMEOUT_SECONDS, regenerateResults, UsageError, type BackendName } from '../../index.js';
+import { createProgressPrinter, PUBLISHED_TIMEOUT_SECONDS, regenerateResults, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
 
 export const resultsCommand = defineCommand({
@@ -15,13 +17,13 @@ export const resultsCommand = defineCommand({
     'Exit 0; 3 when a record was refused; 4 when some instance failed.',
   options: {
     dir: { type: 'string', help: 'results folder', default: 'results', metavar: 'DIR' },
-    timeout: { type: 'number', help: 'time limit per instance (and per census class), seconds', default: PUBLISHED_TIMEOUT_SECONDS, min: 1, metavar: 'S' },
+    timeout: timeoutOption('time limit per instance (and per census class), seconds', PUBLISHED_TIMEOUT_SECONDS, 1),
     jobs: { type: 'int', help: 'instances solved at once', default: 2, min: 1, max: 64, metavar: 'J' },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli', default: 'auto' },
+    backend: backendOption(),
     retry: { type: 'boolean', help: 're-solve stored instances that are not optimal and ran with a shorter --timeout' },
     'no-solve': { type: 'boolean', help: 'solve nothing: rebuild tables, plots and README from the records' },
     'allow-dirty': { type: 'boolean', help: 'publish even though tracked files outside DIR differ from the git revision (refused by default)' },
-    json: { type: 'boolean', help: 'print a JSON summary: {records, byStatus, files, ...}' },
+    json: jsonOption('print a JSON summary: {records, byStatus, files, ...}'),
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
   async run(opts, args, io) {
@@ -31,7 +33,7 @@ export const resultsCommand = defineCommand({
       dir: opts.dir,
       timeoutSeconds: opts.timeout,
       jobs: opts.jobs,
-      backend: opts.backend as BackendName | 'auto',
+      backend: opts.backend,
       solve: !opts['no-solve'],
       retry: opts.retry,
       allowDirty: opts['allow-dirty'],

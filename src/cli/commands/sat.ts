@@ -1,5 +1,7 @@
-import { checkDrat, createSolver, parseDimacs, readInputFile, UsageError, type BackendName, type Cnf } from '../../index.js';
+import { checkDrat, createSolver, parseDimacs, readInputFile, UsageError, type Cnf } from '../../index.js';
 import { defineCommand } from '../command.js';
+import { timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
 
 function readText(path: string): string {
@@ -35,9 +37,9 @@ export const satCommand = defineCommand({
     'Every model is checked against the clauses. With --proof, the UNSAT proof (DRAT) is written to OUT and checked by waterloo\'s own checker. ' +
     '--check-proof prints "s VERIFIED" (exit 0), "s NOT VERIFIED" (exit 1) or "s UNKNOWN" (exit 4).',
   options: {
-    backend: { type: 'string', help: 'auto, minisat, z3, cadical, cadical-cli, portfolio', default: 'auto' },
+    backend: backendOption(),
     proof: { type: 'string', help: 'write a DRAT proof to OUT (cadical backends) and check it', metavar: 'OUT' },
-    timeout: { type: 'number', help: 'time limit in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('time limit in seconds (0 = none)'),
     'check-proof': { type: 'boolean', help: 'check PROOF (DRAT, text or binary) against FILE.cnf' },
     quiet: { type: 'boolean', short: 'q', help: 'omit the v lines' },
   },
@@ -55,7 +57,7 @@ export const satCommand = defineCommand({
     }
     if (args.length !== 1) throw new UsageError('sat: expects one FILE.cnf');
     const cnf = readCnf(args[0]!);
-    let backend = opts.backend as BackendName | 'auto';
+    let backend = opts.backend;
     if (opts.proof && backend === 'auto') backend = 'cadical-cli';
     if (opts.proof && backend !== 'cadical' && backend !== 'cadical-cli') throw new UsageError(`sat: --proof needs a cadical backend, not '${backend}'`);
     const solver = await createSolver(backend, opts.proof ? { proofPath: opts.proof } : {});

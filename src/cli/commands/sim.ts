@@ -1,5 +1,6 @@
 import { MAX_CLI_SIM_INPUTS, popcount, readCircuitFile, simulateRandom, simulateTruthTables, toHex, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, seedOption } from '../options.js';
 
 export const simCommand = defineCommand({
   name: 'sim',
@@ -7,10 +8,10 @@ export const simCommand = defineCommand({
   usage: 'FILE [--json] [--random N [--seed S]]',
   description: 'Truth tables follow the one bit order: bit i = f(minterm i), x0 = least significant bit of i, hex printed most significant digit first (MAJ3 = e8).',
   options: {
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
     random: { type: 'int', help: 'simulate N seeded random patterns instead and print per-output signatures (count of ones)', min: 1, max: 1 << 26, metavar: 'N' },
-    seed: { type: 'int', help: 'seed for --random', default: 1, min: 0, max: 2 ** 32 - 1 },
+    seed: seedOption('seed for --random'),
   },
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('sim: expects exactly one FILE');

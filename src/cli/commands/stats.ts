@@ -1,5 +1,6 @@
 import { basisByName, BASES, circuitCost, depth, gateKindCounts, readCircuitFile, UsageError, type BasisName } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption } from '../options.js';
 
 export const statsCommand = defineCommand({
   name: 'stats',
@@ -7,7 +8,7 @@ export const statsCommand = defineCommand({
   usage: 'FILE [--json] [--from FORMAT]',
   description: 'Gates are counted as stored (an n-ary gate or a LUT counts once); sizes per basis follow the cost model in the README.',
   options: {
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
     basis: { type: 'string', help: 'also report the size in this basis', metavar: 'B' },
   },

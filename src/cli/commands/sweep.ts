@@ -7,12 +7,13 @@ import {
   resolveStorePath,
   runSweep,
   shardOf,
-  type BackendName,
   type InstanceStatus,
   type SweepFailure,
   UsageError,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, timeoutOption } from '../options.js';
+import { backendOption } from '../backend-option.js';
 import { EXIT, exitCodeForKind } from '../exit-codes.js';
 
 /** Exit code for an instance that produced no record, by the class of its error (never its message). */
@@ -36,20 +37,20 @@ export const sweepCommand = defineCommand({
     n: { type: 'string', help: 'values of n: A..B, A, or a comma list', metavar: 'RANGE' },
     basis: { type: 'string', help: 'bases, comma separated (b2, u2, aig, xaig)', default: 'b2', metavar: 'B[,B]' },
     encoder: { type: 'string', help: 'SAT encodings, comma separated (ssv, fence)', default: 'ssv', metavar: 'E[,E]' },
-    timeout: { type: 'number', help: 'time limit per instance in seconds (0 = none)', default: 0, min: 0, metavar: 'S' },
+    timeout: timeoutOption('time limit per instance in seconds (0 = none)'),
     jobs: { type: 'int', help: 'worker processes (default: number of cores)', min: 1, max: 256, metavar: 'J' },
     store: { type: 'string', help: 'results store (SQLite file)', metavar: 'PATH' },
     shard: { type: 'string', help: 'run only shard I of N (1-based)', metavar: 'I/N' },
-    backend: { type: 'string', help: 'SAT backend: auto, minisat, z3, cadical, cadical-cli, portfolio', default: 'auto', choices: ['auto', 'minisat', 'z3', 'cadical', 'cadical-cli', 'portfolio'] },
+    backend: backendOption(),
     'dry-run': { type: 'boolean', help: 'list the instances (after sharding) and whether they are stored; solve nothing' },
-    json: { type: 'boolean', help: 'print one JSON summary object' },
+    json: jsonOption('print one JSON summary object'),
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
   },
   async run(opts, _args, io) {
     if (opts.problem === undefined) throw new UsageError('sweep: --problem is required (a family such as maj, or names such as maj:5,fa)');
     const all = expandSweep({
       problem: opts.problem,
-      ...(opts.n === undefined ? {} : { n: opts.n }),
+      n: opts.n,
       basis: opts.basis,
       encoder: opts.encoder,
       timeoutSeconds: opts.timeout,
@@ -78,7 +79,7 @@ export const sweepCommand = defineCommand({
           instances,
           store,
           jobs: opts.jobs ?? availableParallelism(),
-          backend: opts.backend as BackendName | 'auto',
+          backend: opts.backend,
           command,
           signal: ctl.signal,
           ...(printer ? { onProgress: (p) => printer.update(p) } : {}),

@@ -11,6 +11,7 @@ import {
   type TrainModelName,
 } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
+import { jsonOption, seedOption } from '../options.js';
 
 /** `waterloo train`: trains a logic-gate network or a BNN on a task and extracts its circuit. */
 export const trainCommand = defineCommand({
@@ -25,7 +26,7 @@ export const trainCommand = defineCommand({
   options: {
     task: { type: 'string', help: 'a named problem, e.g. maj:5, fa, add:2, addmod:3 (waterloo problem --list)', metavar: 'NAME' },
     model: { type: 'string', help: 'model', default: 'gates', choices: [...TRAIN_MODELS] },
-    seed: { type: 'int', help: 'seed of wiring, initialisation and restarts', default: 1, min: 0, max: 4294967295, metavar: 'S' },
+    seed: seedOption('seed of wiring, initialisation and restarts'),
     out: { type: 'string', help: 'write the extracted circuit to FILE (format by extension: .bench .blif .v .aag ...)', metavar: 'FILE' },
     'save-network': { type: 'string', help: 'write the trained network as JSON (gates: layers of ops and wiring; bnn: waterloo-bnn)', metavar: 'FILE' },
     layers: { type: 'int', help: 'gates: hidden layers', default: DEFAULT_DIFFLOGIC_OPTIONS.hiddenLayers, min: 0, max: 64, metavar: 'L' },
@@ -33,7 +34,7 @@ export const trainCommand = defineCommand({
     steps: { type: 'int', help: 'gates: steps per attempt', default: DEFAULT_DIFFLOGIC_OPTIONS.steps, min: 0, max: 10000000, metavar: 'N' },
     attempts: { type: 'int', help: 'gates: restarts with fresh wiring before giving up', default: DEFAULT_DIFFLOGIC_OPTIONS.attempts, min: 1, max: 10000, metavar: 'A' },
     epochs: { type: 'int', help: 'bnn: maximum epochs', min: 1, max: 10000000, metavar: 'N' },
-    json: { type: 'boolean', help: 'print one JSON object' },
+    json: jsonOption(),
   },
   async run(opts, args, io) {
     if (args.length !== 0) throw new UsageError(`train: unexpected argument '${args[0]}'`);
@@ -42,8 +43,8 @@ export const trainCommand = defineCommand({
     const model = opts.model as TrainModelName;
     const t0 = performance.now();
     const r = trainModel(task, model, opts.seed, {
-      gates: { hiddenLayers: opts.layers, steps: opts.steps, attempts: opts.attempts, ...(opts.width === undefined ? {} : { width: opts.width }) },
-      bnn: opts.epochs === undefined ? {} : { epochs: opts.epochs },
+      gates: { hiddenLayers: opts.layers, steps: opts.steps, attempts: opts.attempts, width: opts.width },
+      bnn: { epochs: opts.epochs },
     });
     const seconds = (performance.now() - t0) / 1000;
     if (opts.out !== undefined) await writeCircuitFile(r.circuit, opts.out);

@@ -97,5 +97,5 @@ export function checkSolveOptions(assumptions: readonly number[], timeLimitMs?: 
 
 /** The BackendError raised when a backend's model fails the check. */
 export function badModelError(backend: string, violation: string): BackendError {
-  return new BackendError(`${backend} returned a wrong model: ${violation}`, 'bad-model');
+  return new BackendError(`${backend} returned a wrong model: ${violation}`, 'bad-answer');
 }

@@ -98,7 +98,7 @@ export interface CadicalNativeSolver extends SatSolver {
   /**
    * Sets a CaDiCaL option (`cadical --help` lists them, e.g. `lucky`, `elim`).
    * Only legal before the first clause or solve call. Throws UsageError (code
-   * `bad-option`) for an unknown option, at the wrong time, or when the addon
+   * `bad-param`) for an unknown option, at the wrong time, or when the addon
    * predates this method.
    */
   setOption(name: string, value: number): void;
@@ -115,7 +115,7 @@ export interface CadicalNativeSolver extends SatSolver {
  * {@link cadicalNativeAvailable} first.
  *
  * Every SAT model is checked against all added clauses and the assumptions
- * before it is returned; a wrong model is a BackendError (code `bad-model`).
+ * before it is returned; a wrong model is a BackendError (code `bad-answer`).
  * Only one `solve` may run at a time per solver (BackendError `busy`).
  */
 export function createCadicalNativeSolver(opts: CadicalNativeOptions = {}): CadicalNativeSolver {
@@ -205,11 +205,11 @@ class CadicalNativeSolverImpl implements CadicalNativeSolver {
 
   setOption(name: string, value: number): void {
     this.ensureUsable();
-    if (!Number.isInteger(value)) throw new UsageError(`cadical: option ${name} needs an integer value, not ${String(value)}`, 'bad-option');
-    if (this.store.end > 0 || this.counters.solveCalls > 0) throw new UsageError(`cadical: option '${name}' must be set before the first clause and solve call`, 'bad-option');
-    if (this.addon.setOption === undefined) throw new UsageError('cadical: the native addon is too old for setOption; rebuild it (node src/native/build-native.mjs)', 'bad-option');
+    if (!Number.isInteger(value)) throw new UsageError(`cadical: option ${name} needs an integer value, not ${String(value)}`, 'bad-param');
+    if (this.store.end > 0 || this.counters.solveCalls > 0) throw new UsageError(`cadical: option '${name}' must be set before the first clause and solve call`, 'bad-param');
+    if (this.addon.setOption === undefined) throw new UsageError('cadical: the native addon is too old for setOption; rebuild it (node src/native/build-native.mjs)', 'bad-param');
     if (!this.addon.setOption(this.handle, name, value)) {
-      throw new UsageError(`cadical: cannot set option '${name}' (unknown option, or clauses were already added)`, 'bad-option');
+      throw new UsageError(`cadical: cannot set option '${name}' (unknown option, or clauses were already added)`, 'bad-param');
     }
   }
 

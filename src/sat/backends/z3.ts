@@ -258,7 +258,7 @@ export interface SolveSmt2Options {
 /**
  * Runs an SMT-LIB2 script in a fresh Z3 context and returns the answer of its
  * last `(check-sat)` (`unknown` when there is none or the time limit hit).
- * @throws BackendError (code `smt-error`) when Z3 reports an `(error ...)`.
+ * @throws BackendError (code `failed`) when Z3 reports an `(error ...)`.
  */
 export async function solveSmt2(text: string, options: SolveSmt2Options = {}): Promise<Smt2Result> {
   validateSolveOptions(options);
@@ -285,13 +285,13 @@ async function solveSmt2Once(text: string, options: SolveSmt2Options): Promise<S
   try {
     const output = await Z3.eval_smtlib2_string(ctx, text);
     const error = output.split('\n').find((l) => l.startsWith('(error'));
-    if (error !== undefined) throw new BackendError(`z3 rejected the SMT-LIB2 script: ${error}`, 'smt-error');
+    if (error !== undefined) throw new BackendError(`z3 rejected the SMT-LIB2 script: ${error}`, 'failed');
     const answers = output.split('\n').map((l) => l.trim()).filter((l) => l === 'sat' || l === 'unsat' || l === 'unknown');
     const status = (answers[answers.length - 1] ?? 'unknown') as Smt2Result['status'];
     return { status, output };
   } catch (e) {
     if (e instanceof BackendError) throw e;
-    throw new BackendError(`z3 rejected the SMT-LIB2 script: ${e instanceof Error ? e.message : String(e)}`, 'smt-error');
+    throw new BackendError(`z3 rejected the SMT-LIB2 script: ${e instanceof Error ? e.message : String(e)}`, 'failed');
   } finally {
     clearInterval(keepAlive);
     Z3.del_context(ctx);

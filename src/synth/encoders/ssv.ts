@@ -517,8 +517,8 @@ function ssvSupports(query: Omit<SynthesisQuery, 'size'>): true | string {
 
 function makeInstance(query: SynthesisQuery): SsvInstance {
   const why = ssvSupports(query);
-  if (why !== true) throw new UsageError(why, 'unsupported-query');
-  if (!Number.isInteger(query.size) || query.size < 0) throw new UsageError(`bad size ${query.size}`, 'unsupported-query');
+  if (why !== true) throw new UsageError(why, 'unsupported');
+  if (!Number.isInteger(query.size) || query.size < 0) throw new UsageError(`bad size ${query.size}`, 'unsupported');
   return new SsvInstance(query.spec, query.basis, query.size, query.maxDepth, query.symmetryBreaking);
 }
 

@@ -11,7 +11,7 @@ import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { LIT_FALSE, LIT_TRUE, litNot, type Lit } from '../core/literal.js';
 import { simulateTruthTables } from '../core/simulate.js';
-import { improve } from '../improve/improve.js';
+import { improve } from './improve.js';
 import type { BackendName } from '../sat/registry.js';
 import { careOf, specSatisfiedBy, type FunctionSpec } from '../tt/spec.js';
 import { toHex, ttAnd, ttCofactor, ttHasVar, ttIsConst, ttNot, type TruthTable } from '../tt/truth-table.js';
