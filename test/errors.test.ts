@@ -10,7 +10,7 @@ import { CircuitBuilder } from '../src/core/builder.js';
 import { validateCircuit } from '../src/core/circuit.js';
 import { GateKind, OPS } from '../src/core/gate.js';
 import { InternalError, UsageError, ValidationError } from '../src/errors.js';
-import { loadRecords } from '../src/results/record-export.js';
+import { loadRecords } from '../src/report/record-export.js';
 import { simulateNodes } from '../src/core/simulate.js';
 import { InputFileError } from '../src/util/read-input.js';
 import { ROOT, tempDir } from './helpers/cli.js';

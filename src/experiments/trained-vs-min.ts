@@ -5,7 +5,7 @@
  * when it proves one, else from exact synthesis within the time limit; when
  * neither proves it, the best proven lower bound (`≥ b`).
  */
-import { loadRecords } from '../results/record-export.js';
+import { loadRecords } from '../report/record-export.js';
 import type { StoreRecord } from '../store/types.js';
 import { synthesize } from '../synth/index.js';
 import type { Cell, ExperimentReport } from './result-table.js';

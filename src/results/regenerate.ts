@@ -42,7 +42,7 @@ import { UsageError } from '../errors.js';
 import { gitTreeState, type TreeState } from '../version.js';
 import { PUBLISHED_BASES, PUBLISHED_CENSUSES, PUBLISHED_ENCODER, PUBLISHED_FAMILIES, PUBLISHED_TIMEOUT_SECONDS, type PublishedCensus, type PublishedFamily } from './published-set.js';
 import { renderResultsSection, replaceGeneratedSection } from './readme.js';
-import { formatRecordExport, readRecordExport, verifyRecordExport } from './record-export.js';
+import { formatRecordExport, readRecordExport, verifyRecordExport } from '../report/record-export.js';
 
 /** Parameters of {@link regenerateResults}. */
 export interface RegenerateParams {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { ValidationError } from '../errors.js';
 import { readInputFile } from '../util/read-input.js';
-import { sortRecords } from '../report/result-table.js';
+import { sortRecords } from './result-table.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { StoreRecord } from '../store/types.js';
 import { recordLabel, verifyRecord } from '../store/verify-record.js';
