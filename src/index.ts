@@ -21,7 +21,7 @@ export {
   defaultInputName,
   defaultOutputName,
 } from './core/circuit.js';
-export { CircuitBuilder, type CircuitBuilderOptions, flipVar, permuteVars } from './core/builder.js';
+export { CircuitBuilder, type CircuitBuilderOptions } from './core/builder.js';
 export {
   evaluateGates,
   simulateNodes,
@@ -69,6 +69,9 @@ export {
   ttSupport,
   ttShrink,
   ttExtend,
+  ttFlipVar,
+  ttSwapVars,
+  ttPermuteVars,
 } from './tt/truth-table.js';
 
 export { formatListing, nodeLabel, litLabel, gateOpLabel } from './io/listing.js';
