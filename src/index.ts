@@ -224,9 +224,11 @@ export {
   type DirectTest,
   type FunctionMatch,
 } from './cuts/index.js';
+export { toBasis } from './core/to-basis.js';
+export { fanoutInfo, mffcNodes, nodesSize, coneCircuit, reachableLeafPatterns, type FanoutInfo, type ConeCircuitNames } from './core/cone.js';
+export { gateSize } from './core/cost.js';
 export {
   improve,
-  toBasis,
   DEFAULT_IMPROVE_PARAMS,
   MAX_IMPROVE_WINDOW_INPUTS,
   type ImproveParams,
