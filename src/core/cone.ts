@@ -7,13 +7,11 @@
  * (which is topological).
  */
 import { ValidationError } from '../errors.js';
-import { fromWords, wordCount, type TruthTable } from '../tt/truth-table.js';
-import { CircuitBuilder } from './builder.js';
-import { gateFanins, type Circuit } from './circuit.js';
+import { fillProjection, fromWords, wordCount, type TruthTable } from '../tt/truth-table.js';
+import { defaultInputName, defaultOutputName, gateFanins, type Circuit } from './circuit.js';
 import { gateSize } from './cost.js';
-import type { GateKind } from './gate.js';
 import type { Lit } from './literal.js';
-import { simulateTruthTables, type NodeValues } from './simulate.js';
+import { evaluateGates, type NodeValues } from './simulate.js';
 
 /** Consumers of every node (as node ids, increasing) and whether a primary output reads it. */
 export interface FanoutInfo {
@@ -79,10 +77,18 @@ export function nodesSize(c: Circuit, nodes: Iterable<number>): number {
   return s;
 }
 
-/** Names of a cone circuit's inputs and outputs (default: the builder's). */
+/** Names of a cone circuit's inputs and outputs (default: x0.., y0..). */
 export interface ConeCircuitNames {
   readonly input?: (i: number) => string;
   readonly output?: (k: number) => string;
+}
+
+const NO_GATE_NAMES: ReadonlyMap<number, string> = new Map();
+// default name lists by length, shared (frozen) by the many small cone circuits of a cut enumeration
+const DEFAULT_INPUT_NAMES: (readonly string[])[] = [];
+const DEFAULT_OUTPUT_NAMES: (readonly string[])[] = [];
+function defaultNames(cache: (readonly string[])[], n: number, name: (i: number) => string): readonly string[] {
+  return (cache[n] ??= Object.freeze(Array.from({ length: n }, (_, i) => name(i))));
 }
 
 /**
@@ -90,27 +96,54 @@ export interface ConeCircuitNames {
  * ids, increasing) copied as they are, output k = literal `outputs[k]` of `c`.
  * Every fanin of a gate must be a leaf, the constant or one of `gates` (a
  * cone from {@link coneNodes} always is), else ValidationError `not-a-cut`.
+ * Built directly (no builder): cut functions build one per cut.
  */
 export function coneCircuit(c: Circuit, leaves: readonly number[], gates: readonly number[], outputs: readonly Lit[], names: ConeCircuitNames = {}): Circuit {
+  const n = leaves.length;
   const first = c.numInputs + 1;
-  const b = new CircuitBuilder({ strash: false });
+  // node of c -> literal in the cone circuit
   const map = new Map<number, Lit>([[0, 0]]);
-  leaves.forEach((v, i) => map.set(v, b.addInput(names.input?.(i))));
-  for (const v of gates) {
+  for (let i = 0; i < n; i++) map.set(leaves[i]!, 2 * (i + 1));
+  const kinds = new Uint8Array(gates.length);
+  const faninStart = new Uint32Array(gates.length + 1);
+  let total = 0;
+  for (const v of gates) total += c.faninStart[v - first + 1]! - c.faninStart[v - first]!;
+  const fanins = new Uint32Array(total);
+  const luts = new Map<number, TruthTable>();
+  let k = 0;
+  for (let j = 0; j < gates.length; j++) {
+    const v = gates[j]!;
     const g = v - first;
-    const fs = Array.from(gateFanins(c, g), (f) => {
+    kinds[j] = c.kinds[g]!;
+    for (let t = c.faninStart[g]!, e = c.faninStart[g + 1]!; t < e; t++) {
+      const f = c.fanins[t]!;
       const m = map.get(f >>> 1);
       if (m === undefined) throw new ValidationError(`fanin node ${f >>> 1} of node ${v} is neither a leaf nor in the cone`, 'not-a-cut');
-      return m ^ (f & 1);
-    });
-    map.set(v, b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
+      fanins[k++] = m ^ (f & 1);
+    }
+    faninStart[j + 1] = k;
+    const lut = c.luts.get(g);
+    if (lut !== undefined) luts.set(j, lut);
+    map.set(v, 2 * (n + 1 + j));
   }
-  outputs.forEach((o, k) => {
+  const outs = new Uint32Array(outputs.length);
+  outputs.forEach((o, j) => {
     const m = map.get(o >>> 1);
     if (m === undefined) throw new ValidationError(`root ${o >>> 1} is neither a leaf nor in the cone`, 'not-a-cut');
-    b.addOutput(m ^ (o & 1), names.output?.(k));
+    outs[j] = m ^ (o & 1);
   });
-  return b.build();
+  return {
+    numInputs: n,
+    numGates: gates.length,
+    kinds,
+    faninStart,
+    fanins,
+    luts,
+    outputs: outs,
+    inputNames: names.input === undefined ? defaultNames(DEFAULT_INPUT_NAMES, n, defaultInputName) : Array.from({ length: n }, (_, i) => names.input!(i)),
+    outputNames: names.output === undefined ? defaultNames(DEFAULT_OUTPUT_NAMES, outputs.length, defaultOutputName) : Array.from({ length: outputs.length }, (_, j) => names.output!(j)),
+    gateNames: NO_GATE_NAMES,
+  };
 }
 
 /** Largest number of leaves {@link coneFunctions} accepts. */
@@ -126,13 +159,29 @@ export const MAX_CONE_FUNCTION_LEAVES = 16;
 export function coneFunctions(circuit: Circuit, roots: readonly number[], leaves: readonly number[]): TruthTable[] {
   const n = leaves.length;
   if (n > MAX_CONE_FUNCTION_LEAVES) throw new ValidationError(`a cut function has at most ${MAX_CONE_FUNCTION_LEAVES} leaves; got ${n}`, 'cut-too-large');
-  const seen = new Set<number>();
-  for (const v of leaves) {
-    if (seen.has(v) && v !== 0) throw new ValidationError(`leaf ${v} is listed twice`, 'bad-window');
-    seen.add(v);
+  for (let i = 1; i < n; i++) {
+    const v = leaves[i]!;
+    if (v !== 0 && leaves.indexOf(v) < i) throw new ValidationError(`leaf ${v} is listed twice`, 'bad-window');
   }
-  const cone = coneNodes(circuit, roots, leaves);
-  return simulateTruthTables(coneCircuit(circuit, leaves, cone, roots.map((r) => 2 * r)));
+  return coneTables(coneCircuit(circuit, leaves, coneNodes(circuit, roots, leaves), roots.map((r) => 2 * r)));
+}
+
+/**
+ * The truth table of every output of a small circuit (a cone), by one
+ * exhaustive simulation with {@link evaluateGates}: the same as
+ * simulateTruthTables without its chunking, which cones never need.
+ */
+export function coneTables(sub: Circuit): TruthTable[] {
+  const n = sub.numInputs;
+  const w = wordCount(n);
+  const values = new Uint32Array((1 + n + sub.numGates) * w);
+  for (let i = 0; i < n; i++) fillProjection(values.subarray((i + 1) * w, (i + 2) * w), i);
+  evaluateGates(sub, values, w);
+  return Array.from(sub.outputs, (o) => {
+    const words = values.slice((o >>> 1) * w, ((o >>> 1) + 1) * w);
+    if (o & 1) for (let i = 0; i < w; i++) words[i] = ~words[i]!;
+    return fromWords(n, words);
+  });
 }
 
 /**

@@ -28,7 +28,7 @@
  */
 import type { BasisName } from '../core/basis.js';
 import type { Circuit } from '../core/circuit.js';
-import { coneCircuit, coneNodes, fanoutInfo, mffcNodes, nodesSize, reachableLeafPatterns } from '../core/cone.js';
+import { coneCircuit, coneNodes, coneTables, fanoutInfo, mffcNodes, nodesSize, reachableLeafPatterns } from '../core/cone.js';
 import { circuitCost } from '../core/cost.js';
 import { exhaustiveNodeValues, simulateTruthTables } from '../core/simulate.js';
 import { UsageError, ValidationError, InternalError } from '../errors.js';
@@ -227,7 +227,7 @@ export async function censusWindows(circuit: Circuit, params: Partial<CensusWind
     const subCost = circuitCost(sub, p.basis);
     if (!subCost.inBasis) throw internalError(`a cone of a circuit in ${p.basis} is not in it: ${subCost.reason}`);
     const size = subCost.size;
-    const functions = simulateTruthTables(sub);
+    const functions = coneTables(sub);
     let care: TruthTable | undefined;
     if (sim !== undefined) {
       const reach = reachableLeafPatterns(sim, circuit.numInputs, leaves);

@@ -20,7 +20,7 @@
  */
 import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
-import { coneCircuit, fanoutInfo, nodesSize, reachableLeafPatterns, type FanoutInfo } from '../core/cone.js';
+import { coneCircuit, coneTables, fanoutInfo, nodesSize, reachableLeafPatterns, type FanoutInfo } from '../core/cone.js';
 import { circuitCost } from '../core/cost.js';
 import { cleanup } from '../core/cleanup.js';
 import type { GateKind } from '../core/gate.js';
@@ -263,7 +263,7 @@ function tainted(c: Circuit, w: Window): Set<number> {
  */
 function windowSpec(st: Structure, w: Window, sub: Circuit): FunctionSpec {
   const k = w.leaves.length;
-  const outputs = simulateTruthTables(sub);
+  const outputs = coneTables(sub);
   if (st.sim === undefined) return makeSpec(k, outputs);
   const careTt = reachableLeafPatterns(st.sim, st.c.numInputs, w.leaves);
   return makeSpec(k, outputs, outputs.map(() => careTt));
