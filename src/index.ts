@@ -21,7 +21,7 @@ export {
   defaultInputName,
   defaultOutputName,
 } from './core/circuit.js';
-export { CircuitBuilder, type CircuitBuilderOptions, flipVar, permuteVars } from './core/builder.js';
+export { CircuitBuilder, type CircuitBuilderOptions } from './core/builder.js';
 export {
   evaluateGates,
   simulateNodes,
@@ -69,6 +69,9 @@ export {
   ttSupport,
   ttShrink,
   ttExtend,
+  ttFlipVar,
+  ttSwapVars,
+  ttPermuteVars,
 } from './tt/truth-table.js';
 
 export { formatListing, nodeLabel, litLabel, gateOpLabel } from './io/listing.js';
@@ -219,9 +222,11 @@ export {
   type DirectTest,
   type FunctionMatch,
 } from './cuts/index.js';
+export { toBasis } from './core/to-basis.js';
+export { fanoutInfo, mffcNodes, nodesSize, coneCircuit, coneTables, reachableLeafPatterns, type FanoutInfo, type ConeCircuitNames } from './core/cone.js';
+export { gateSize } from './core/cost.js';
 export {
   improve,
-  toBasis,
   DEFAULT_IMPROVE_PARAMS,
   MAX_IMPROVE_WINDOW_INPUTS,
   type ImproveParams,

@@ -7,9 +7,9 @@
  * keeps at most one complemented fanin... see {@link CircuitBuilder.addGate}).
  */
 import { UsageError } from '../errors.js';
-import { fromWords, toHex, ttCofactor, ttHasVar, ttIsConst, ttShrink, type TruthTable } from '../tt/truth-table.js';
+import { fromWords, toHex, ttCofactor, ttFlipVar, ttHasVar, ttIsConst, ttPermuteVars, ttShrink, type TruthTable } from '../tt/truth-table.js';
 import { defaultInputName, defaultOutputName, type Circuit } from './circuit.js';
-import { GateKind, opNegateFirst, opNegateSecond, opSwap, type GateOp } from './gate.js';
+import { GateKind, opSwap, type GateOp } from './gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from './literal.js';
 import { PairMap } from '../util/pair-map.js';
 
@@ -271,7 +271,7 @@ export class CircuitBuilder {
       if (f >>> 1 === 0) {
         t = ttCofactor(t, j, f === LIT_TRUE);
       } else if (f & 1) {
-        t = flipVar(t, j);
+        t = ttFlipVar(t, j);
         fanins[j] = f ^ 1;
       }
     }
@@ -291,28 +291,16 @@ export class CircuitBuilder {
     const order = lits.map((l, j) => ({ l, j })).sort((x, y) => x.l - y.l);
     let table = small;
     if (lits.length === 2 && order[0]!.j === 1) table = fromWords(2, Uint32Array.of(opSwap(small.words[0]!)));
-    else if (lits.length > 2 && order.some((o, k) => o.j !== k)) table = permuteVars(small, order.map((o) => o.j));
+    else if (lits.length > 2 && order.some((o, k) => o.j !== k)) {
+      // new variable k is old variable order[k].j: ttPermuteVars wants, for each old
+      // variable i, the new variable that feeds it (g(x) = f(x_{perm[0]}, ...))
+      const feeder = new Array<number>(lits.length);
+      order.forEach((o, k) => (feeder[o.j] = k));
+      table = ttPermuteVars(small, feeder);
+    }
     const sorted = order.map((o) => o.l);
     return this.hashed(`l${sorted.join(',')}:${toHex(table)}`, () => this.push(GateKind.Lut, sorted, table));
   }
-}
-
-/** f with variable j complemented: f'(x) = f(x with x_j flipped). */
-export function flipVar(t: TruthTable, j: number): TruthTable {
-  if (t.numVars === 2) {
-    const op = t.words[0]!;
-    return fromWords(2, Uint32Array.of(j === 0 ? opNegateFirst(op) : opNegateSecond(op)));
-  }
-  const f0 = ttCofactor(t, j, false);
-  const f1 = ttCofactor(t, j, true);
-  // new f = x_j ? f0 : f1
-  const w = new Uint32Array(t.words.length);
-  const n = t.numBits;
-  for (let i = 0; i < n; i++) {
-    const v = (i >>> j) & 1 ? f0.get(i) : f1.get(i);
-    if (v) w[i >>> 5] = w[i >>> 5]! | (1 << (i & 31));
-  }
-  return fromWords(t.numVars, w);
 }
 
 /** f with x_k replaced by x_j (so it no longer depends on x_k). */
@@ -321,17 +309,6 @@ function identifyVars(t: TruthTable, j: number, k: number): TruthTable {
   for (let i = 0; i < t.numBits; i++) {
     const bit = (i >>> j) & 1;
     const src = bit ? i | (1 << k) : i & ~(1 << k);
-    if (t.get(src)) w[i >>> 5] = w[i >>> 5]! | (1 << (i & 31));
-  }
-  return fromWords(t.numVars, w);
-}
-
-/** Table g with g's variable k equal to t's variable perm[k]. */
-export function permuteVars(t: TruthTable, perm: readonly number[]): TruthTable {
-  const w = new Uint32Array(t.words.length);
-  for (let i = 0; i < t.numBits; i++) {
-    let src = 0;
-    for (let k = 0; k < perm.length; k++) if ((i >>> k) & 1) src |= 1 << perm[k]!;
     if (t.get(src)) w[i >>> 5] = w[i >>> 5]! | (1 << (i & 31));
   }
   return fromWords(t.numVars, w);

@@ -18,33 +18,40 @@
  */
 import { gateFanins, type Circuit } from './circuit.js';
 import { BASES, type BasisName } from './basis.js';
-import { GateKind, GATE_KIND_NAMES, opIsXorType, OPS } from './gate.js';
+import { GateKind, GATE_KIND_NAMES, opIsAndType, opIsXorType } from './gate.js';
 
 /** Size of a circuit in a basis, or why it has none. */
 export type CircuitCost =
   | { readonly inBasis: true; readonly basis: BasisName; readonly size: number; readonly gates: number; readonly notGates: number }
   | { readonly inBasis: false; readonly basis: BasisName; readonly gate: number; readonly reason: string };
 
-const AND_TYPE_OPS = new Set<number>([OPS.AND, OPS.NAND, OPS.OR, OPS.NOR, OPS.A_AND_NOT_B, OPS.NOT_A_AND_B, OPS.A_OR_NOT_B, OPS.NOT_A_OR_B]);
+/**
+ * The size of gate g in any basis that can express it: an n-ary AND or XOR
+ * costs n - 1 (a tree of two-input gates), a MAJ or a LUT one gate. Whether
+ * the basis can express it at all is {@link circuitCost}'s question.
+ */
+export function gateSize(c: Circuit, g: number): number {
+  const kind = c.kinds[g] as GateKind;
+  return kind === GateKind.Maj || kind === GateKind.Lut ? 1 : c.faninStart[g + 1]! - c.faninStart[g]! - 1;
+}
 
-/** The cost of each gate in the basis, or a reason it is not expressible. */
-function gateCost(c: Circuit, g: number, basis: BasisName): number | string {
+/** The reason gate g is not expressible in the basis, or undefined when it is. */
+function notInBasis(c: Circuit, g: number, basis: BasisName): string | undefined {
   const kind = c.kinds[g] as GateKind;
   const k = c.faninStart[g + 1]! - c.faninStart[g]!;
-  const info = BASES[basis];
   switch (kind) {
     case GateKind.And:
-      return k - 1;
+      return undefined;
     case GateKind.Xor:
-      return basis === 'B2' || basis === 'XAIG' ? k - 1 : `${basis} has no XOR`;
+      return basis === 'B2' || basis === 'XAIG' ? undefined : `${basis} has no XOR`;
     case GateKind.Maj:
-      return basis === 'MIG' && k === 3 ? 1 : `${basis} has no ${k}-input MAJ gate`;
+      return basis === 'MIG' && k === 3 ? undefined : `${basis} has no ${k}-input MAJ gate`;
     case GateKind.Lut: {
       if (k !== 2) return `${basis} has no ${k}-input LUT gate`;
       const op = c.luts.get(g)!.words[0]! & 15;
-      if (basis === 'B2' || basis === 'U2') return info.ops.has(op) ? 1 : `${basis} has no op ${op.toString(16)}`;
-      if (AND_TYPE_OPS.has(op)) return 1;
-      if (opIsXorType(op) && basis === 'XAIG') return 1;
+      if (basis === 'B2' || basis === 'U2') return BASES[basis].ops.has(op) ? undefined : `${basis} has no op ${op.toString(16)}`;
+      if (opIsAndType(op)) return undefined;
+      if (opIsXorType(op) && basis === 'XAIG') return undefined;
       return `${basis} cannot express op ${op.toString(16)} with one gate`;
     }
   }
@@ -60,11 +67,11 @@ export interface CostOptions {
 export function circuitCost(c: Circuit, basis: BasisName, opts: CostOptions = {}): CircuitCost {
   let size = 0;
   for (let g = 0; g < c.numGates; g++) {
-    const cost = gateCost(c, g, basis);
-    if (typeof cost === 'string') {
-      return { inBasis: false, basis, gate: g, reason: `gate ${g} (${GATE_KIND_NAMES[c.kinds[g] as GateKind]}/${gateFanins(c, g).length}): ${cost}` };
+    const why = notInBasis(c, g, basis);
+    if (why !== undefined) {
+      return { inBasis: false, basis, gate: g, reason: `gate ${g} (${GATE_KIND_NAMES[c.kinds[g] as GateKind]}/${gateFanins(c, g).length}): ${why}` };
     }
-    size += cost;
+    size += gateSize(c, g);
   }
   let notGates = 0;
   if (opts.outputNegations === 'gate' && !BASES[basis].freeNegations) {

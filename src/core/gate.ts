@@ -76,3 +76,10 @@ export function opIsNormalBinary(op: GateOp): boolean {
 export function opIsXorType(op: GateOp): boolean {
   return op === OPS.XOR || op === OPS.XNOR;
 }
+
+const AND_TYPE_OPS = new Set<number>([OPS.AND, OPS.NAND, OPS.OR, OPS.NOR, OPS.A_AND_NOT_B, OPS.NOT_A_AND_B, OPS.A_OR_NOT_B, OPS.NOT_A_OR_B]);
+
+/** Whether a 2-input op is an AND with optional negations of its inputs and output (one AIG gate). */
+export function opIsAndType(op: GateOp): boolean {
+  return AND_TYPE_OPS.has(op);
+}

@@ -115,6 +115,23 @@ export function simulateNodes(c: Circuit, inputPatterns: readonly Uint32Array[])
   return { w, values };
 }
 
+/**
+ * Every node's value on all 2^numInputs input assignments (input i = the
+ * projection x_i; numInputs <= MAX_EXHAUSTIVE_INPUTS). Memory is
+ * numNodes * 2^numInputs bits: the caller bounds it.
+ */
+export function exhaustiveNodeValues(c: Circuit): NodeValues {
+  const n = c.numInputs;
+  if (n > MAX_EXHAUSTIVE_INPUTS) {
+    throw new UsageError(`exhaustive simulation is limited to ${MAX_EXHAUSTIVE_INPUTS} inputs; this circuit has ${n}`, 'too-many-inputs');
+  }
+  const w = wordCount(n);
+  const values = new Uint32Array(numNodes(c) * w);
+  for (let i = 0; i < n; i++) fillProjection(values.subarray((i + 1) * w, (i + 2) * w), i);
+  evaluateGates(c, values, w);
+  return { w, values };
+}
+
 /** Words of a literal in a NodeValues (a fresh array; complemented when the literal is). */
 export function litWords(nv: NodeValues, lit: number): Uint32Array {
   const src = nv.values.subarray((lit >>> 1) * nv.w, ((lit >>> 1) + 1) * nv.w);

@@ -27,18 +27,15 @@
  * inputs windows are judged on their complete functions.
  */
 import type { BasisName } from '../core/basis.js';
-import { CircuitBuilder } from '../core/builder.js';
-import { gateFanins, type Circuit } from '../core/circuit.js';
+import type { Circuit } from '../core/circuit.js';
+import { coneCircuit, coneNodes, coneTables, fanoutInfo, mffcNodes, nodesSize, reachableLeafPatterns } from '../core/cone.js';
 import { circuitCost } from '../core/cost.js';
-import { GateKind } from '../core/gate.js';
-import type { Lit } from '../core/literal.js';
-import { simulateNodes, simulateTruthTables } from '../core/simulate.js';
+import { exhaustiveNodeValues, simulateTruthTables } from '../core/simulate.js';
 import { UsageError, ValidationError, InternalError } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import { synthesize, type SynthesisResult } from '../synth/synthesize.js';
 import { makeSpec, specSatisfiedBy, type FunctionSpec } from '../tt/spec.js';
-import { fromWords, toHex, ttIsConst, wordCount, type TruthTable } from '../tt/truth-table.js';
-import { coneFunctions, coneNodes } from './cut-function.js';
+import { toHex, ttIsConst, wordCount, type TruthTable } from '../tt/truth-table.js';
 import { enumerateCuts, enumerateWindows } from './enumerate-cuts.js';
 
 /** Parameters of {@link censusWindows}. */
@@ -152,77 +149,6 @@ function checkParams(p: CensusWindowsParams): void {
   if (p.basis === 'MIG') throw new UsageError('census-windows does not support the MIG basis', 'unsupported');
 }
 
-/** The cone of `roots` over `leaves` as a circuit of its own (inputs = leaves, outputs = roots). */
-function coneCircuit(c: Circuit, roots: readonly number[], leaves: readonly number[], cone: readonly number[]): Circuit {
-  const first = c.numInputs + 1;
-  const b = new CircuitBuilder({ strash: false });
-  const map = new Map<number, Lit>([[0, 0]]);
-  for (const v of leaves) map.set(v, b.addInput());
-  for (const v of cone) {
-    const g = v - first;
-    const fs = Array.from(gateFanins(c, g), (f) => map.get(f >>> 1)! ^ (f & 1));
-    map.set(v, b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
-  }
-  for (const r of roots) b.addOutput(map.get(r)!);
-  return b.build();
-}
-
-function gateCost(c: Circuit, g: number): number {
-  return c.kinds[g] === GateKind.Maj || c.kinds[g] === GateKind.Lut ? 1 : c.faninStart[g + 1]! - c.faninStart[g]! - 1;
-}
-
-/** Consumers of every node and whether it drives a primary output. */
-function fanoutInfo(c: Circuit): { fanouts: number[][]; isPo: Uint8Array } {
-  const total = 1 + c.numInputs + c.numGates;
-  const fanouts: number[][] = Array.from({ length: total }, () => []);
-  for (let g = 0; g < c.numGates; g++) for (const f of gateFanins(c, g)) fanouts[f >>> 1]!.push(c.numInputs + 1 + g);
-  const isPo = new Uint8Array(total);
-  for (const o of c.outputs) isPo[o >>> 1] = 1;
-  return { fanouts, isPo };
-}
-
-/** Cost of the cone gates that only the window uses: roots always, others when all consumers are in that set and no output reads them. */
-function mffcCost(c: Circuit, roots: readonly number[], cone: readonly number[], fanouts: number[][], isPo: Uint8Array): number {
-  const first = c.numInputs + 1;
-  const inMffc = new Set<number>(roots);
-  // consumers have larger ids, so one pass from the top decides each gate after its consumers
-  for (let i = cone.length - 1; i >= 0; i--) {
-    const v = cone[i]!;
-    if (inMffc.has(v)) continue;
-    const fo = fanouts[v]!;
-    if (!isPo[v] && fo.length > 0 && fo.every((h) => inMffc.has(h))) inMffc.add(v);
-  }
-  let cost = 0;
-  for (const v of inMffc) cost += gateCost(c, v - first);
-  return cost;
-}
-
-/** Leaf patterns that occur for some input assignment, per exhaustive node values. */
-function reachableLeafPatterns(sim: { w: number; values: Uint32Array }, numInputs: number, leaves: readonly number[]): TruthTable {
-  const k = leaves.length;
-  const words = new Uint32Array(wordCount(k));
-  const n = 2 ** numInputs;
-  const rows = leaves.map((v) => sim.values.subarray(v * sim.w, (v + 1) * sim.w));
-  for (let m = 0; m < n; m++) {
-    let p = 0;
-    for (let i = 0; i < k; i++) p |= ((rows[i]![m >>> 5]! >>> (m & 31)) & 1) << i;
-    words[p >>> 5]! |= 1 << (p & 31);
-  }
-  return fromWords(k, words);
-}
-
-function exhaustiveNodeValues(c: Circuit): { w: number; values: Uint32Array } {
-  const n = c.numInputs;
-  const w = wordCount(n);
-  const pats: Uint32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = new Uint32Array(w);
-    for (let m = 0; m < 2 ** n; m++) if ((m >>> i) & 1) p[m >>> 5]! |= 1 << (m & 31);
-    pats.push(p);
-  }
-  return simulateNodes(c, pats);
-}
-
 /** What synthesis established about one (function, care) pair. */
 interface Knowledge {
   /** Every circuit has at least this many gates. */
@@ -280,7 +206,7 @@ export async function censusWindows(circuit: Circuit, params: Partial<CensusWind
   const simWords = (1 + circuit.numInputs + circuit.numGates) * wordCount(circuit.numInputs);
   const useDc = p.dontCares && circuit.numInputs <= CENSUS_DONT_CARE_MAX_INPUTS && simWords <= DONT_CARE_MAX_WORDS;
   const sim = useDc ? exhaustiveNodeValues(circuit) : undefined;
-  const { fanouts, isPo } = fanoutInfo(circuit);
+  const fanouts = fanoutInfo(circuit);
 
   // the windows: single-output cuts, then groups of roots sharing a cut
   const groups: { roots: number[]; leaves: readonly number[] }[] = [];
@@ -297,11 +223,11 @@ export async function censusWindows(circuit: Circuit, params: Partial<CensusWind
   const windows: WindowMinimality[] = [];
   for (const { roots, leaves } of groups) {
     const cone = coneNodes(circuit, roots, leaves);
-    const sub = coneCircuit(circuit, roots, leaves, cone);
+    const sub = coneCircuit(circuit, leaves, cone, roots.map((r) => 2 * r));
     const subCost = circuitCost(sub, p.basis);
     if (!subCost.inBasis) throw internalError(`a cone of a circuit in ${p.basis} is not in it: ${subCost.reason}`);
     const size = subCost.size;
-    const functions = coneFunctions(circuit, roots, leaves);
+    const functions = coneTables(sub);
     let care: TruthTable | undefined;
     if (sim !== undefined) {
       const reach = reachableLeafPatterns(sim, circuit.numInputs, leaves);
@@ -341,7 +267,7 @@ export async function censusWindows(circuit: Circuit, params: Partial<CensusWind
     if (verdict.smaller !== undefined && !specSatisfiedBy(spec, simulateTruthTables(verdict.smaller))) {
       throw internalError(`the smaller circuit for window [${roots.join(', ')}] over [${leaves.join(', ')}] does not compute its function`);
     }
-    const mffc = mffcCost(circuit, roots, cone, fanouts, isPo);
+    const mffc = nodesSize(circuit, mffcNodes(roots, cone, fanouts));
     const saving = mffc - verdict.upperBound;
     if (verdict.status === 'non-minimal' && saving > 0) stats.shrinking++;
     windows.push({ roots, leaves, functions: functions.map(toHex), care: care ? toHex(care) : null, size, mffc, ...verdict, saving });

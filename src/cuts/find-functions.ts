@@ -29,9 +29,8 @@
  * `overlappingCoverage`: on a trained network, where one function is matched
  * many times over overlapping cones, it says little.
  */
-import { CircuitBuilder } from '../core/builder.js';
+import { coneCircuit } from '../core/cone.js';
 import { gateFanins, numNodes, positiveGateName, type Circuit } from '../core/circuit.js';
-import type { GateKind } from '../core/gate.js';
 import { InternalError, UsageError } from '../errors.js';
 import { applyNpn, type NpnTransform } from '../tt/npn.js';
 import { makeSpec } from '../tt/spec.js';
@@ -204,21 +203,14 @@ function regionCopy(c: Circuit, cands: readonly Candidate[]): Region {
   for (const cand of cands) for (const v of cand.cone) gates.add(v);
   const inputs = new Set<number>();
   for (const cand of cands) for (const l of cand.leaves) if (!gates.has(l) && l !== 0) inputs.add(l);
-  const b = new CircuitBuilder({ strash: false });
-  const lit = new Map<number, number>([[0, 0]]);
-  for (const v of [...inputs].sort((x, y) => x - y)) lit.set(v, b.addInput(nodeName(c, v)));
-  for (const v of [...gates].sort((x, y) => x - y)) {
-    const g = v - c.numInputs - 1;
-    const fs = Array.from(gateFanins(c, g), (f) => {
-      const m = lit.get(f >>> 1);
-      if (m === undefined) throw new InternalError(`internal error: fanin node ${f >>> 1} of cone gate ${v} is neither a leaf nor a cone gate`);
-      return m ^ (f & 1);
-    });
-    lit.set(v, b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
-  }
-  const node = new Map<number, number>();
-  for (const [v, l] of lit) node.set(v, l >>> 1);
-  return { circuit: b.build(), node };
+  const leaves = [...inputs].sort((x, y) => x - y);
+  const cone = [...gates].sort((x, y) => x - y);
+  const circuit = coneCircuit(c, leaves, cone, [], { input: (i) => nodeName(c, leaves[i]!) });
+  // node of c -> node of the copy (coneCircuit numbers inputs, then gates, in the order given)
+  const node = new Map<number, number>([[0, 0]]);
+  leaves.forEach((v, i) => node.set(v, i + 1));
+  cone.forEach((v, j) => node.set(v, leaves.length + 1 + j));
+  return { circuit, node };
 }
 
 interface Candidate {

@@ -18,20 +18,20 @@
  * `plateauMoves` moves in a row without a size decrease. Sizes never go up,
  * so the current circuit is always the best seen.
  */
-import { toAig, appendAig, balancedTree } from '../core/to-aig.js';
 import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
+import { coneCircuit, coneTables, fanoutInfo, nodesSize, reachableLeafPatterns, type FanoutInfo } from '../core/cone.js';
 import { circuitCost } from '../core/cost.js';
 import { cleanup } from '../core/cleanup.js';
-import { GateKind, OPS, opIsXorType } from '../core/gate.js';
+import type { GateKind } from '../core/gate.js';
 import type { BasisName } from '../core/basis.js';
-import type { Lit } from '../core/literal.js';
-import { simulateNodes, simulateRandom, simulateTruthTables } from '../core/simulate.js';
+import { exhaustiveNodeValues, simulateRandom, simulateTruthTables, type NodeValues } from '../core/simulate.js';
+import { toBasis } from '../core/to-basis.js';
 import { UsageError, InternalError } from '../errors.js';
 import type { BackendName } from '../sat/registry.js';
 import { synthesize } from '../synth/synthesize.js';
 import { makeSpec, type FunctionSpec } from '../tt/spec.js';
-import { fromWords, toHex, ttEqual } from '../tt/truth-table.js';
+import { toHex, ttEqual } from '../tt/truth-table.js';
 import { Rng } from '../util/rng.js';
 import { checkEquivalence } from '../verify/equivalence.js';
 
@@ -146,127 +146,23 @@ function internalError(message: string): InternalError {
   return new InternalError(`internal error: ${message}`);
 }
 
-/**
- * The circuit brought into `basis`: for AIG and U2 an AIG (complemented
- * edges are free in AIG and absorbed into ops in U2); for B2 and XAIG n-ary
- * ANDs and XORs become trees of two-input gates, two-input LUTs stay (in
- * XAIG only AND- and XOR-type ones), everything else is decomposed into ANDs.
- * Structurally hashed, dangling gates dropped; names of inputs and outputs kept.
- */
-export function toBasis(c: Circuit, basis: BasisName): Circuit {
-  if (basis === 'MIG') throw new UsageError('improve does not support the MIG basis', 'unsupported');
-  if (basis === 'AIG' || basis === 'U2') return toAig(c);
-  const b = new CircuitBuilder({ strash: true });
-  const map = new Uint32Array(1 + c.numInputs + c.numGates);
-  for (let i = 0; i < c.numInputs; i++) map[i + 1] = b.addInput(c.inputNames[i]);
-  const first = c.numInputs + 1;
-  for (let g = 0; g < c.numGates; g++) {
-    const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
-    const kind = c.kinds[g] as GateKind;
-    let lit: Lit;
-    if (kind === GateKind.And) lit = balancedTree(fs, (x, y) => b.and(x, y));
-    else if (kind === GateKind.Xor) lit = balancedTree(fs, (x, y) => b.xor(x, y));
-    else if (kind === GateKind.Lut && fs.length === 2 && (basis === 'B2' || lutFitsXaig(c.luts.get(g)!.words[0]! & 15))) {
-      lit = b.lut(c.luts.get(g)!, fs);
-    } else {
-      // one gate as a circuit of its own, decomposed into ANDs
-      const one = new CircuitBuilder({ strash: false });
-      const ins = one.addInputs(fs.length);
-      one.addOutput(one.addGate(kind, ins, c.luts.get(g)));
-      lit = appendAig(b, one.build(), fs)[0]!;
-    }
-    map[first + g] = lit;
-  }
-  c.outputs.forEach((o, j) => b.addOutput(map[o >>> 1]! ^ (o & 1), c.outputNames[j]));
-  return cleanup(b.build());
-}
-
-const AND_TYPE = new Set<number>([OPS.AND, OPS.NAND, OPS.OR, OPS.NOR, OPS.A_AND_NOT_B, OPS.NOT_A_AND_B, OPS.A_OR_NOT_B, OPS.NOT_A_OR_B]);
-function lutFitsXaig(op: number): boolean {
-  return AND_TYPE.has(op) || opIsXorType(op);
-}
-
 function sizeIn(c: Circuit, basis: BasisName): number {
   const cost = circuitCost(c, basis);
   if (!cost.inBasis) throw internalError(`circuit is not in ${basis}: ${cost.reason}`);
   return cost.size;
 }
 
-/** Bitwise value of one gate over `w`-word tables of its fanins. */
-function evalGate(kind: GateKind, fanins: readonly Uint32Array[], negs: readonly boolean[], lutWord: number | undefined, lutNumVars: number, w: number, lut?: Uint32Array): Uint32Array {
-  const out = new Uint32Array(w);
-  const val = (j: number, i: number): number => (negs[j] ? ~fanins[j]![i]! : fanins[j]![i]!) >>> 0;
-  for (let i = 0; i < w; i++) {
-    let r: number;
-    switch (kind) {
-      case GateKind.And:
-        r = 0xffffffff;
-        for (let j = 0; j < fanins.length; j++) r &= val(j, i);
-        break;
-      case GateKind.Xor:
-        r = 0;
-        for (let j = 0; j < fanins.length; j++) r ^= val(j, i);
-        break;
-      case GateKind.Maj: {
-        // bit-sliced majority: count per bit via a small loop (odd n)
-        r = 0;
-        const n = fanins.length;
-        for (let bit = 0; bit < 32; bit++) {
-          let ones = 0;
-          for (let j = 0; j < n; j++) ones += (val(j, i) >>> bit) & 1;
-          if (2 * ones > n) r |= 1 << bit;
-        }
-        break;
-      }
-      case GateKind.Lut: {
-        r = 0;
-        const k = lutNumVars;
-        for (let m = 0; m < 1 << k; m++) {
-          const bit = lut ? (lut[m >>> 5]! >>> (m & 31)) & 1 : ((lutWord ?? 0) >>> m) & 1;
-          if (!bit) continue;
-          let t = 0xffffffff;
-          for (let j = 0; j < k; j++) t &= (m >>> j) & 1 ? val(j, i) : ~val(j, i);
-          r |= t;
-        }
-        break;
-      }
-    }
-    out[i] = r >>> 0;
-  }
-  return out;
-}
-
 /** Structure of the current circuit used by the window search. */
 interface Structure {
   readonly c: Circuit;
-  /** Consumer gates of each node. */
-  readonly fanouts: number[][];
-  /** Whether a node is referenced by a primary output. */
-  readonly isPo: Uint8Array;
+  /** Consumers of each node and which nodes drive outputs. */
+  readonly info: FanoutInfo;
   /** Exhaustive node values (for don't-cares), or undefined. */
-  readonly sim: Uint32Array[] | undefined;
+  readonly sim: NodeValues | undefined;
 }
 
 function analyse(c: Circuit, withSim: boolean): Structure {
-  const total = 1 + c.numInputs + c.numGates;
-  const fanouts: number[][] = Array.from({ length: total }, () => []);
-  for (let g = 0; g < c.numGates; g++) for (const f of gateFanins(c, g)) fanouts[f >>> 1]!.push(g);
-  const isPo = new Uint8Array(total);
-  for (const o of c.outputs) isPo[o >>> 1] = 1;
-  let sim: Uint32Array[] | undefined;
-  if (withSim) {
-    const n = c.numInputs;
-    const words = Math.max(1, (2 ** n) >>> 5);
-    const pats: Uint32Array[] = [];
-    for (let i = 0; i < n; i++) {
-      const p = new Uint32Array(words);
-      for (let m = 0; m < 2 ** n; m++) if ((m >>> i) & 1) p[m >>> 5]! |= 1 << (m & 31);
-      pats.push(p);
-    }
-    const nv = simulateNodes(c, pats);
-    sim = Array.from({ length: total }, (_, v) => nv.values.subarray(v * nv.w, (v + 1) * nv.w));
-  }
-  return { c, fanouts, isPo, sim };
+  return { c, info: fanoutInfo(c), sim: withSim ? exhaustiveNodeValues(c) : undefined };
 }
 
 /** A window: gates (sorted), leaves (nodes, sorted), outputs (gates with uses outside). */
@@ -303,7 +199,7 @@ function growWindow(st: Structure, seed: number, maxLeaves: number, maxGates: nu
         const v = f >>> 1;
         if (v >= first && !gates.has(v - first)) cand.add(v - first);
       }
-      for (const h of st.fanouts[first + g]!) if (!gates.has(h)) cand.add(h);
+      for (const h of st.info.fanouts[first + g]!) if (!gates.has(h - first)) cand.add(h - first);
     }
     const list = [...cand].sort((a, b) => a - b);
     // random order, then prefer additions that keep the leaf count small
@@ -329,7 +225,7 @@ function growWindow(st: Structure, seed: number, maxLeaves: number, maxGates: nu
   }
   if (gates.size < 2) return undefined;
   const sorted = [...gates].sort((a, b) => a - b);
-  const outputs = sorted.filter((g) => st.isPo[first + g] || st.fanouts[first + g]!.some((h) => !gates.has(h)));
+  const outputs = sorted.filter((g) => st.info.isPo[first + g] || st.info.fanouts[first + g]!.some((h) => !gates.has(h - first)));
   return { gates: sorted, leaves: leavesOf(c, gates), outputs };
 }
 
@@ -361,67 +257,28 @@ function tainted(c: Circuit, w: Window): Set<number> {
   return t;
 }
 
-/** The window's spec over its leaves (leaf i = variable i), with unreachable leaf patterns as don't-cares. */
-function windowSpec(st: Structure, w: Window): FunctionSpec {
-  const c = st.c;
-  const first = c.numInputs + 1;
+/**
+ * The window's spec over its leaves (leaf i = variable i), the functions of
+ * `sub` (the window as a circuit), with unreachable leaf patterns as don't-cares.
+ */
+function windowSpec(st: Structure, w: Window, sub: Circuit): FunctionSpec {
   const k = w.leaves.length;
-  const words = Math.max(1, (1 << k) >>> 5);
-  const val = new Map<number, Uint32Array>();
-  val.set(0, new Uint32Array(words));
-  w.leaves.forEach((v, i) => {
-    const p = new Uint32Array(words);
-    for (let m = 0; m < 1 << k; m++) if ((m >>> i) & 1) p[m >>> 5]! |= 1 << (m & 31);
-    val.set(v, p);
-  });
-  for (const g of w.gates) {
-    const fs = Array.from(gateFanins(c, g));
-    const lut = c.luts.get(g);
-    val.set(
-      first + g,
-      evalGate(
-        c.kinds[g] as GateKind,
-        fs.map((f) => val.get(f >>> 1)!),
-        fs.map((f) => (f & 1) === 1),
-        lut && lut.numVars <= 5 ? lut.words[0]! : undefined,
-        lut?.numVars ?? 0,
-        words,
-        lut && lut.numVars > 5 ? lut.words : undefined,
-      ),
-    );
-  }
-  const mask = k < 5 ? (1 << (1 << k)) - 1 : 0xffffffff;
-  const outputs = w.outputs.map((g) => {
-    const t = val.get(first + g)!.slice();
-    t[0]! &= mask;
-    return fromWords(k, t);
-  });
+  const outputs = coneTables(sub);
   if (st.sim === undefined) return makeSpec(k, outputs);
-  const care = new Uint32Array(words);
-  const simWords = st.sim[0]!.length;
-  const nMinterms = 2 ** c.numInputs;
-  const leafVals = w.leaves.map((v) => st.sim![v]!);
-  for (let m = 0; m < nMinterms && m < simWords * 32; m++) {
-    let p = 0;
-    for (let i = 0; i < k; i++) p |= ((leafVals[i]![m >>> 5]! >>> (m & 31)) & 1) << i;
-    care[p >>> 5]! |= 1 << (p & 31);
-  }
-  const careTt = fromWords(k, care);
+  const careTt = reachableLeafPatterns(st.sim, st.c.numInputs, w.leaves);
   return makeSpec(k, outputs, outputs.map(() => careTt));
 }
 
 /** The window as a circuit of its own: inputs = its leaves, outputs = its output gates. */
 function windowCircuit(c: Circuit, w: Window): Circuit {
   const first = c.numInputs + 1;
-  const b = new CircuitBuilder({ strash: false });
-  const map = new Map<number, Lit>([[0, 0]]);
-  w.leaves.forEach((v) => map.set(v, b.addInput()));
-  for (const g of w.gates) {
-    const fs = Array.from(gateFanins(c, g), (f) => map.get(f >>> 1)! ^ (f & 1));
-    map.set(first + g, b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
-  }
-  for (const g of w.outputs) b.addOutput(map.get(first + g)!);
-  return b.build();
+  return coneCircuit(c, w.leaves, w.gates.map((g) => first + g), w.outputs.map((g) => 2 * (first + g)));
+}
+
+/** The window's size: the cost of its gates. */
+function windowSize(c: Circuit, w: Window): number {
+  const first = c.numInputs + 1;
+  return nodesSize(c, w.gates.map((g) => first + g));
 }
 
 /** The circuit with window `w` replaced by `rep` (inputs = leaves, outputs = window outputs), rebuilt and cleaned. */
@@ -495,10 +352,10 @@ async function plateauMove(cur: Circuit, st: Structure, p: ImproveParams, rng: R
       [leaves[i], leaves[j]] = [leaves[j]!, leaves[i]!];
     }
     const w: Window = { ...w0, leaves };
-    const wCost = w.gates.reduce((s, g) => s + cur.faninStart[g + 1]! - cur.faninStart[g]! - 1, 0);
+    const wCost = windowSize(cur, w);
     const ts = performance.now();
     stats.synthCalls++;
-    const r = await synthesize(windowSpec(st, w), {
+    const r = await synthesize(windowSpec(st, w, windowCircuit(cur, w)), {
       basis: p.basis,
       backend: p.backend,
       minSize: wCost,
@@ -641,8 +498,9 @@ export async function improve(circuit: Circuit, params: Partial<ImproveParams> =
           continue;
         }
         stats.windows++;
-        const wCost = w.gates.reduce((s, g) => s + cur.faninStart[g + 1]! - cur.faninStart[g]! - 1, 0);
-        const spec = windowSpec(st, w);
+        const wCost = windowSize(cur, w);
+        const sub = windowCircuit(cur, w);
+        const spec = windowSpec(st, w, sub);
         const key = `${spec.numInputs}:${spec.outputs.map(toHex).join(',')}|${(spec.care ?? []).map((c) => (c ? toHex(c) : '-')).join(',')}`;
         const known = tried.get(key);
         if (known !== undefined && known <= wCost) {
@@ -656,7 +514,7 @@ export async function improve(circuit: Circuit, params: Partial<ImproveParams> =
         const r = await synthesize(spec, {
           basis: p.basis,
           backend: p.backend,
-          upperBoundCircuit: windowCircuit(cur, w),
+          upperBoundCircuit: sub,
           // one size only (wCost - 1): smaller sizes are left to later windows
           minSize: wCost - 1,
           maxSize: wCost - 1,

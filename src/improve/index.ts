@@ -1,7 +1,6 @@
 /** SAT-based circuit local improvement (issue 6 part B). */
 export {
   improve,
-  toBasis,
   DEFAULT_IMPROVE_PARAMS,
   MAX_IMPROVE_WINDOW_INPUTS,
   type ImproveParams,

@@ -31,8 +31,7 @@
  */
 import { gateFanins, gateNode, numNodes, type Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
-import { permuteVars } from '../core/builder.js';
-import { toHex, ttEqual, ttNot, type TruthTable } from '../tt/truth-table.js';
+import { toHex, ttEqual, ttNot, ttSwapVars, type TruthTable } from '../tt/truth-table.js';
 
 /** Options of {@link writeDot}. */
 export interface WriteDotOptions {
@@ -64,10 +63,7 @@ function opSymmetric(op: number): boolean {
 export function ttIsSymmetric(tt: TruthTable): boolean {
   const k = tt.numVars;
   for (let j = 0; j + 1 < k; j++) {
-    const perm = [...Array(k).keys()];
-    perm[j] = j + 1;
-    perm[j + 1] = j;
-    if (!ttEqual(permuteVars(tt, perm), tt)) return false;
+    if (!ttEqual(ttSwapVars(tt, j, j + 1), tt)) return false;
   }
   return true;
 }

@@ -1,26 +1,19 @@
 /**
- * Runs the instances of a sweep on J worker processes and puts each record
- * in the store as soon as it arrives, skipping instances the store holds.
- *
- * Why processes (child_process.fork) and not worker threads: a worker that
- * crashes, runs out of memory or sits in a solver call that ignores its time
- * limit can be killed with SIGKILL without touching the sweep, and a sweep
- * killed with SIGKILL takes its workers with it (they exit when the IPC
- * channel closes). Only this process writes to the store, one transaction
- * per record, so a kill at any point loses at most the instances in flight
- * and never leaves a half-written record; a rerun skips what is stored.
+ * Runs the instances of a sweep on J worker processes (a {@link WorkerPool},
+ * see worker-pool.ts for why processes) and puts each record in the store as
+ * soon as it arrives, skipping instances the store holds. Only this process
+ * writes to the store, one transaction per record, so a kill at any point
+ * loses at most the instances in flight and never leaves a half-written
+ * record; a rerun skips what is stored.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BackendError, type ErrorKind } from '../errors.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { InstanceStatus, ResultsStore, StoreRecord } from '../store/types.js';
-import { hardStopGraceMs } from '../util/hard-stop.js';
-import { heuristicSeconds, type SweepInstance } from './solve-instance.js';
-import type { SolveMessage, WorkerReply } from './worker-protocol.js';
+import type { SweepInstance } from './solve-instance.js';
+import { provenSoFar, sweepWorkerPath, WorkerPool } from './worker-pool.js';
+
+export { hardLimitMs, provenSoFar, sweepWorkerPath } from './worker-pool.js';
 
 /** Parameters of {@link runSweep}. */
 export interface RunSweepParams {
@@ -77,43 +70,7 @@ export interface SweepResult {
   readonly seconds: number;
 }
 
-/**
- * When the worker of an instance with a limit of `timeoutSeconds` is killed:
- * the exact search's limit, the heuristic phase after it, and the grace of
- * the CLI's hard limit. synthesize honours its limit by itself; this holds it
- * when a solver call or a synchronous loop does not.
- */
-export function hardLimitMs(timeoutSeconds: number): number {
-  const budgetMs = (timeoutSeconds + heuristicSeconds(timeoutSeconds)) * 1000;
-  return Math.round(budgetMs + hardStopGraceMs(budgetMs));
-}
-
-/** What a killed instance had proven, for its failure message. */
-export function provenSoFar(p: { provenLowerBound: number; bestSize?: number } | undefined): string {
-  if (p === undefined) return 'nothing proven';
-  return `proven lower bound ${p.provenLowerBound}${p.bestSize === undefined ? '' : `, a verified circuit of ${p.bestSize} gates found`} (not stored: the run was cut short)`;
-}
-
-/**
- * Path of the compiled worker entry: next to this module, or in `dist/sweep/`
- * when this module is loaded from the TypeScript sources (vitest).
- */
-export function sweepWorkerPath(): string {
-  const sibling = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(sibling)) return sibling;
-  const m = /^(.*)[\\/]src[\\/]sweep[\\/][^\\/]+$/.exec(fileURLToPath(import.meta.url));
-  const dist = m === null ? undefined : join(m[1]!, 'dist', 'sweep', 'worker.js');
-  if (dist !== undefined && existsSync(dist)) return dist;
-  throw new BackendError(`sweep worker not found next to ${sibling} nor in dist/sweep/; run 'npm run build' first`, 'unavailable');
-}
-
 const keyOf = (i: { problem: string; basis: string; encoder: string }): string => `${i.problem}\u0000${i.basis}\u0000${i.encoder}`;
-
-interface Slot {
-  child: ChildProcess;
-  stderr: string;
-  job?: { id: number; instance: SweepInstance; timer?: NodeJS.Timeout; progress?: { provenLowerBound: number; bestSize?: number } };
-}
 
 /**
  * Runs the sweep (see the module notes). Problem names are canonicalised
@@ -135,133 +92,102 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
   const queue = instances.filter((i) => !p.store.has(i));
   const total = instances.length;
   let skipped = total - queue.length;
-  let finished = 0, stored = 0, nextId = 1;
+  let finished = 0, stored = 0;
   const solved: Record<InstanceStatus, number> = { optimal: 0, feasible: 0, unknown: 0 };
   const failures: SweepFailure[] = [];
-  const slots: Slot[] = [];
+  // resolved before the first fork: a missing build fails the call at once
   const workerPath = queue.length === 0 ? '' : (p.workerPath ?? sweepWorkerPath());
   const backend = p.backend ?? 'auto';
+  let running = 0;
 
   return new Promise<SweepResult>((resolvePromise, rejectPromise) => {
     let settled = false;
-    const running = (): number => slots.filter((s) => s.job !== undefined).length;
+    let pool: WorkerPool | undefined;
     const progress = (last?: SweepProgress['last']): void => {
       if (p.onProgress === undefined) return;
       const elapsed = (performance.now() - t0) / 1000;
-      const left = queue.length + running();
+      const left = queue.length + running;
       const eta = finished > 0 ? (elapsed / finished) * left : left === 0 ? 0 : undefined;
-      p.onProgress({ total, skipped, finished, failed: failures.length, running: running(), elapsedSeconds: elapsed, ...(eta === undefined ? {} : { etaSeconds: eta }), ...(last ? { last } : {}) });
-    };
-    const stopAll = (): void => {
-      for (const s of slots) {
-        if (s.job?.timer) clearTimeout(s.job.timer);
-        s.job = undefined;
-        s.child.removeAllListeners('exit');
-        s.child.kill('SIGKILL');
-      }
-      slots.length = 0;
+      p.onProgress({ total, skipped, finished, failed: failures.length, running, elapsedSeconds: elapsed, ...(eta === undefined ? {} : { etaSeconds: eta }), ...(last ? { last } : {}) });
     };
     const finish = (aborted: boolean): void => {
       if (settled) return;
       settled = true;
       p.signal?.removeEventListener('abort', onAbort);
-      if (aborted) stopAll();
-      else for (const s of slots) if (s.child.connected) s.child.disconnect();
+      if (aborted) pool?.kill();
+      else pool?.close();
       resolvePromise({ total, skipped, solved, stored, failures, aborted, seconds: (performance.now() - t0) / 1000 });
     };
     const fail = (e: unknown): void => {
       if (settled) return;
       settled = true;
       p.signal?.removeEventListener('abort', onAbort);
-      stopAll();
+      pool?.kill();
       rejectPromise(e);
     };
     const onAbort = (): void => finish(true);
 
-    const endJob = (slot: Slot): SweepInstance => {
-      const job = slot.job!;
-      if (job.timer) clearTimeout(job.timer);
-      slot.job = undefined;
-      finished++;
-      return job.instance;
-    };
-    const failed = (slot: Slot, kind: SweepFailure['kind'], code: string, message: string): void => {
-      const instance = endJob(slot);
+    const failed = (instance: SweepInstance, kind: SweepFailure['kind'], code: string, message: string): void => {
       failures.push({ instance, kind, code, message });
       progress({ instance, error: message });
     };
 
-    const spawnSlot = (): Slot => {
-      // no inherited execArgv: the parent may run under a test runner's loader
-      const child = fork(workerPath, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
-      const slot: Slot = { child, stderr: '' };
-      child.stderr!.on('data', (d: Buffer) => {
-        slot.stderr = (slot.stderr + d.toString()).slice(-2000);
-      });
-      child.on('message', (m: WorkerReply) => {
-        if (settled || m.type === 'ready' || slot.job === undefined || m.id !== slot.job.id) return;
-        if (m.type === 'progress') {
-          slot.job.progress = m;
+    /** One of the J lanes: solves queued instances one after another until the queue is empty. */
+    const lane = async (workers: WorkerPool): Promise<void> => {
+      for (;;) {
+        if (settled) return;
+        let instance: SweepInstance | undefined;
+        // another writer (a second sweep, a shard, the queue mode) may have stored it meanwhile
+        while ((instance = queue.shift()) !== undefined && p.store.has(instance)) skipped++;
+        if (instance === undefined) {
+          // this lane is done: idle workers exit now, not at the end of the sweep
+          workers.closeIdle();
+          if (running === 0) finish(false);
           return;
         }
-        if (m.type === 'failed') {
-          failed(slot, m.error.kind, m.error.code, m.error.message);
-        } else {
-          const instance = endJob(slot);
-          solved[m.record.status]++;
-          try {
-            if (p.store.put(m.record)) stored++;
-          } catch (e) {
-            fail(e);
-            return;
-          }
-          progress({ instance, record: m.record });
-        }
-        dispatch(slot);
-      });
-      child.on('exit', (code, signal) => {
-        const i = slots.indexOf(slot);
-        if (i >= 0) slots.splice(i, 1);
+        running++;
+        const o = await workers.solve(instance);
+        running--;
         if (settled) return;
-        if (slot.job !== undefined) {
-          failed(slot, 'internal', 'worker-died', `worker exited with ${signal ?? `code ${code}`}${slot.stderr.trim() ? `: ${slot.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+        finished++;
+        switch (o.kind) {
+          case 'done':
+            solved[o.record.status]++;
+            try {
+              if (p.store.put(o.record)) stored++;
+            } catch (e) {
+              fail(e);
+              return;
+            }
+            progress({ instance, record: o.record });
+            break;
+          case 'failed':
+            failed(instance, o.error.kind, o.error.code, o.error.message);
+            break;
+          case 'died':
+            failed(instance, 'internal', 'worker-died', `worker exited with ${o.exit}${o.stderrTail ? `: ${o.stderrTail}` : ''}`);
+            break;
+          case 'hard-timeout':
+            failed(instance, 'limit', 'hard-timeout', `no answer ${o.limitMs / 1000} s after the start (limit ${instance.timeoutSeconds} s); worker killed; ${provenSoFar(o.progress)}`);
+            break;
+          case 'stopped':
+            return;
         }
-        if (queue.length > 0) dispatch(spawnSlot());
-        else if (running() === 0) finish(false);
-      });
-      child.on('error', (e) => fail(new BackendError(`sweep worker: ${e.message}`, 'crashed')));
-      slots.push(slot);
-      return slot;
-    };
-
-    function dispatch(slot: Slot): void {
-      if (settled) return;
-      let instance: SweepInstance | undefined;
-      // another writer (a second sweep, a shard, the queue mode) may have stored it meanwhile
-      while ((instance = queue.shift()) !== undefined && p.store.has(instance)) skipped++;
-      if (instance === undefined) {
-        if (slot.child.connected) slot.child.disconnect();
-        if (running() === 0) finish(false);
-        return;
       }
-      const id = nextId++;
-      const timer =
-        instance.timeoutSeconds !== undefined && instance.timeoutSeconds > 0
-          ? setTimeout(() => {
-              failed(slot, 'limit', 'hard-timeout', `no answer ${hardLimitMs(instance.timeoutSeconds!) / 1000} s after the start (limit ${instance.timeoutSeconds} s); worker killed; ${provenSoFar(slot.job?.progress)}`);
-              slot.child.kill('SIGKILL');
-            }, hardLimitMs(instance.timeoutSeconds))
-          : undefined;
-      slot.job = { id, instance, ...(timer ? { timer } : {}) };
-      const msg: SolveMessage = { type: 'solve', id, instance, backend, command: p.command };
-      slot.child.send(msg);
-    }
+    };
 
     if (p.signal?.aborted) return finish(true);
     p.signal?.addEventListener('abort', onAbort, { once: true });
     progress();
     if (queue.length === 0) return finish(false);
+    const workers = new WorkerPool({
+      backend,
+      command: p.command,
+      workerPath,
+      onChildError: (e) => fail(new BackendError(`sweep worker: ${e.message}`, 'crashed')),
+    });
+    pool = workers;
     const jobs = Math.max(1, Math.min(p.jobs, queue.length));
-    for (let j = 0; j < jobs; j++) dispatch(spawnSlot());
+    for (let j = 0; j < jobs; j++) void lane(workers).catch(fail);
   });
 }

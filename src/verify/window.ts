@@ -9,9 +9,8 @@
  * SAT search otherwise. Every mapping is checked by exhaustive simulation
  * before it is returned.
  */
-import { CircuitBuilder } from '../core/builder.js';
 import { gateFanins, type Circuit } from '../core/circuit.js';
-import type { GateKind } from '../core/gate.js';
+import { coneCircuit } from '../core/cone.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
 import { toAig } from '../core/to-aig.js';
 import { InternalError, UnsupportedError, ValidationError } from '../errors.js';
@@ -179,18 +178,9 @@ export function extractWindow(c: Circuit, rootLits: readonly number[], leafLits:
       stack.push(u);
     }
   }
-  const b = new CircuitBuilder({ strash: false });
-  const map = new Uint32Array(n);
-  leafNodes.forEach((v, i) => (map[v] = b.addInput(`l${i}`)));
-  const first = c.numInputs + 1;
-  for (let v = first; v < n; v++) {
-    if (!inside[v]) continue;
-    const g = v - first;
-    const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
-    map[v] = b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g));
-  }
-  rootLits.forEach((l, k) => b.addOutput(map[l >>> 1]! ^ (l & 1), `r${k}`));
-  return b.build();
+  const gates: number[] = [];
+  for (let v = c.numInputs + 1; v < n; v++) if (inside[v]) gates.push(v);
+  return coneCircuit(c, leafNodes, gates, rootLits, { input: (i) => `l${i}`, output: (k) => `r${k}` });
 }
 
 /** Counts gates of a window circuit. */

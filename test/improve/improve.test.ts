@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { improve, toBasis, DEFAULT_IMPROVE_PARAMS, type ImproveParams } from '../../src/improve/index.js';
+import { improve, DEFAULT_IMPROVE_PARAMS, type ImproveParams } from '../../src/improve/index.js';
+import { toBasis } from '../../src/core/to-basis.js';
 import type { Circuit } from '../../src/core/circuit.js';
 import { circuitCost } from '../../src/core/cost.js';
 import { simulateTruthTables } from '../../src/core/simulate.js';
