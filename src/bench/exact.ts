@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- exact`: waterloo's whole 4-input B2 census (one process)
+ * `npm run bench -- exact`: waterloo's whole 4-input B2 census (one command, its two worker processes)
  * against ABC's `twoexact` looped upward per NPN class, as a user would
  * (one ABC call per class and size until a circuit is found), on the same
  * 222 class representatives. Also reports where ABC's size differs: twoexact
@@ -41,7 +41,7 @@ export function benchExact(cli: string, log: (s: string) => void): void {
   const classes = npnClassSizes(inputs);
   log(`exact: ${classes.size} NPN classes of ${inputs}-input functions, basis B2`);
   const w = timeWaterloo(cli, inputs);
-  log(`waterloo census (one process, all classes, optimal sizes proved): ${(w.ms / 1000).toFixed(1)} s`);
+  log(`waterloo census (one command, 2 worker processes, all classes, optimal sizes proved): ${(w.ms / 1000).toFixed(1)} s`);
   let abcMs = 0;
   const abcFunctions = new Map<number, number>();
   let differ = 0;

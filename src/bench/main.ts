@@ -34,7 +34,7 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
     timeoutS: 300,
   },
   exact: {
-    description: "4-input B2 NPN census: waterloo (one process) vs ABC twoexact looped upward per class",
+    description: "4-input B2 NPN census: waterloo (one command) vs ABC twoexact looped upward per class",
     peer: ABC,
     custom: () => benchExact(CLI, (s) => console.log(s)),
   },
