@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   census,
-  createProgressPrinter,
   formatCensusJsonl,
   importCensusJsonl,
   openStore,
@@ -18,6 +17,7 @@ import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
 import { basisOf, basisOption } from '../basis-option.js';
 import { EXIT, exitCodeForKind } from '../exit-codes.js';
+import { withSweepControls } from '../sweep-controls.js';
 
 export const censusCommand = defineCommand({
   name: 'census',
@@ -60,26 +60,15 @@ export const censusCommand = defineCommand({
       }
       const command = ['waterloo census', `--inputs ${inputs}`, `--basis ${opts.basis}`, `--encoder ${opts.encoder}`, opts.timeout > 0 ? `--timeout ${opts.timeout}` : '', `--backend ${opts.backend}`]
         .filter((s) => s !== '').join(' ');
-      const printer = opts.quiet ? undefined : createProgressPrinter(io.err, process.stderr.isTTY === true);
-      const ctl = new AbortController();
-      const onSignal = (): void => ctl.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      let r;
-      try {
-        r = await census({
+      const r = await withSweepControls(io, opts.quiet, (controls) =>
+        census({
           inputs, basis, encoder, store, command,
           backend: opts.backend,
           jobs: opts.jobs,
-          signal: ctl.signal,
+          ...controls,
           ...(opts.timeout > 0 ? { classTimeoutSeconds: opts.timeout } : {}),
-          ...(printer ? { onProgress: (p) => printer.update(p) } : {}),
-        });
-      } finally {
-        printer?.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+        }),
+      );
       if (opts.export !== undefined) writeFileAtomic(opts.export, formatCensusJsonl(store, inputs, basis, encoder));
       const complete = !('unknown' in r.classes);
       const failures = r.failures.map((f) => ({ problem: f.instance.problem, code: f.code, message: f.message }));

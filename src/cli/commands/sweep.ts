@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import {
-  createProgressPrinter,
   expandSweep,
   openStore,
   parseShard,
@@ -14,6 +13,7 @@ import {
 import { defineCommand, printJson } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
+import { withSweepControls } from '../sweep-controls.js';
 import { EXIT, exitCodeForKind } from '../exit-codes.js';
 
 /** Exit code for an instance that produced no record, by the class of its error (never its message). */
@@ -68,27 +68,16 @@ export const sweepCommand = defineCommand({
       // the command as it would be retyped (recorded in every record)
       const command = ['waterloo sweep', `--problem ${opts.problem}`, opts.n === undefined ? '' : `--n ${opts.n}`, `--basis ${opts.basis}`, `--encoder ${opts.encoder}`,
         opts.timeout > 0 ? `--timeout ${opts.timeout}` : '', `--backend ${opts.backend}`, opts.shard === undefined ? '' : `--shard ${opts.shard}`].filter((s) => s !== '').join(' ');
-      const printer = opts.quiet ? undefined : createProgressPrinter(io.err, process.stderr.isTTY === true);
-      const ctl = new AbortController();
-      const onSignal = (): void => ctl.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      let r;
-      try {
-        r = await runSweep({
+      const r = await withSweepControls(io, opts.quiet, (controls) =>
+        runSweep({
           instances,
           store,
           jobs: opts.jobs ?? availableParallelism(),
           backend: opts.backend,
           command,
-          signal: ctl.signal,
-          ...(printer ? { onProgress: (p) => printer.update(p) } : {}),
-        });
-      } finally {
-        printer?.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+          ...controls,
+        }),
+      );
       // status over the whole sweep, stored before or now
       const byStatus: Record<InstanceStatus | 'missing', number> = { optimal: 0, feasible: 0, unknown: 0, missing: 0 };
       for (const i of instances) byStatus[store.get(i)?.status ?? 'missing']++;
