@@ -13,7 +13,7 @@ import { gateFanins, type Circuit } from '../core/circuit.js';
 import { coneCircuit } from '../core/cone.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
 import { toAig } from '../core/to-aig.js';
-import { InternalError, UnsupportedError, ValidationError } from '../errors.js';
+import { BackendError, InternalError, UnsupportedError, ValidationError } from '../errors.js';
 import { createSolver, type BackendName } from '../sat/registry.js';
 import { composeNpn, exactCanonize, invertNpn, MAX_EXACT_NPN_VARS, type NpnTransform } from '../tt/npn.js';
 import { checkSpec, type FunctionSpec } from '../tt/spec.js';
@@ -426,7 +426,7 @@ async function searchMapping(
     for (let iter = 0; iter < 1 << n; iter++) {
       const res = await solver.solve();
       if (res.status === 'unsat') return null;
-      if (res.status === 'unknown') throw new Error(`window search: the SAT solver gave up (${res.reason})`);
+      if (res.status === 'unknown') throw new BackendError(`window search: the SAT solver gave up without a time limit (${res.reason}${res.detail ? `: ${res.detail}` : ''})`, 'failed');
       const model = res.model;
       const inputPerm = Array.from({ length: n }, (_, j) => identity(n).find((i) => val(model, sel(j, i)))!);
       const outputPerm = Array.from({ length: m }, (_, k) => identity(m).find((l) => val(model, qsel(k, l)))!);
