@@ -67,11 +67,8 @@ export const minCommand = defineCommand({
         : {
             // what a stop from outside prints: the proven bound, and the best circuit (listed, not written to --out)
             onProgress: (p: SynthesisProgress) => {
-              const stats = p.stats;
-              const reason = 'time (stopped from outside at the hard limit)';
-              const partial: SynthesisResult = p.best
-                ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, provenLowerBound: p.provenLowerBound, reason, stats }
-                : { status: 'unknown', provenLowerBound: p.provenLowerBound, reason, stats };
+              const common = { provenLowerBound: p.provenLowerBound, reason: 'time (stopped from outside at the hard limit)', stats: p.stats };
+              const partial: SynthesisResult = p.best ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, ...common } : { status: 'unknown', ...common };
               const a = answer(partial, undefined);
               io.checkpoint!({ stdout: a.stdout, exitCode: a.exitCode });
             },
