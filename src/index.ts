@@ -316,7 +316,7 @@ export {
   readBnnModel,
   bnnModelFormatOf,
   type BnnModelFormat,
-} from './nn/index.js';
+} from './learn/index.js';
 // queue mode: BullMQ on Redis (bullmq and ioredis are loaded lazily by the functions that need them)
 export {
   pushInstances,
@@ -395,7 +395,7 @@ export {
   type TrainModelOptions,
   type TrainModelResult,
   type TrainedNetwork,
-} from './train/index.js';
+} from './learn/index.js';
 export {
   DEFAULT_EXPERIMENT_CONFIG,
   DEFAULT_EXPERIMENT_TASKS,

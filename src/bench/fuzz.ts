@@ -22,10 +22,10 @@ import { join } from 'node:path';
 import { WaterlooError } from '../errors.js';
 import { FORMATS } from '../io/formats.js';
 import { parseHexTruth, parseIwlsTruth } from '../io/truth.js';
-import { extractBnn } from '../nn/extract.js';
-import { parseBnnJson } from '../nn/json-format.js';
-import type { BnnNetwork } from '../nn/network.js';
-import { parseOnnx } from '../nn/onnx-read.js';
+import { extractBnn } from '../learn/bnn/extract.js';
+import { parseBnnJson } from '../learn/formats/bnn-json.js';
+import type { BnnNetwork } from '../learn/bnn/network.js';
+import { parseOnnx } from '../learn/formats/onnx-read.js';
 import { Rng } from '../util/rng.js';
 import { mutateBytes, mutateText } from './fuzz-mutate.js';
 

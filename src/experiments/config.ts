@@ -1,7 +1,7 @@
 /** The configuration shared by the training experiments, and the training loop they share. */
 import { UsageError } from '../errors.js';
 import { parseProblem, type ProblemInstance } from '../problems/index.js';
-import { trainModel, TRAIN_MODELS, type TrainModelName, type TrainModelResult } from '../train/index.js';
+import { trainModel, TRAIN_MODELS, type TrainModelName, type TrainModelResult } from '../learn/index.js';
 
 /** The issue-7 task list: parity, majority, full adder, 2-bit adder, 2x2 multiplier, MOD_3, (a + b) mod p with don't-cares. */
 export const DEFAULT_EXPERIMENT_TASKS: readonly string[] = ['xor:5', 'maj:5', 'fa', 'add:2', 'mul:2', 'mod3:4:0', 'addmod:3'];

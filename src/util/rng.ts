@@ -19,4 +19,10 @@ export class Rng {
   nextFloat(): number {
     return this.nextU32() / 4294967296;
   }
+  /** Standard normal sample (Box-Muller; u is taken in (0, 1] so its log is finite). */
+  nextGaussian(): number {
+    const u = 1 - this.nextFloat();
+    const v = this.nextFloat();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
 }

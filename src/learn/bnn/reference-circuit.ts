@@ -8,9 +8,9 @@
  * equivalence of the two circuits (proved by checkEquivalence) is evidence
  * about the network itself, not about one construction agreeing with itself.
  */
-import { CircuitBuilder } from '../core/builder.js';
-import type { Circuit } from '../core/circuit.js';
-import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
+import { CircuitBuilder } from '../../core/builder.js';
+import type { Circuit } from '../../core/circuit.js';
+import { LIT_FALSE, LIT_TRUE, type Lit } from '../../core/literal.js';
 import type { BnnNetwork } from './network.js';
 
 /** The reference circuit of `net` (inputs and outputs in network order). */

@@ -22,9 +22,9 @@
  * keys are refused. Errors are ParseErrors naming the file, line, column and
  * JSON path, e.g. `net.json:4:20: layers[1].weights[3][2]: not an integer`.
  */
-import { ParseError, type ParseErrorCode } from '../errors.js';
+import { ParseError, type ParseErrorCode } from '../../errors.js';
 import { lineCol, parseJsonWithPositions, type JsonNode } from './json-lexer.js';
-import { MAX_BNN_MAGNITUDE, MAX_BNN_WEIGHTS, validateBnn, type BnnActivation, type BnnLayer, type BnnNetwork } from './network.js';
+import { MAX_BNN_MAGNITUDE, MAX_BNN_WEIGHTS, validateBnn, type BnnActivation, type BnnLayer, type BnnNetwork } from '../bnn/network.js';
 
 /** The value of the `format` key. */
 export const BNN_JSON_FORMAT = 'waterloo-bnn';

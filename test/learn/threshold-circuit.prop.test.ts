@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CircuitBuilder } from '../../src/core/builder.js';
 import { simulateRandom, simulateTruthTables } from '../../src/core/simulate.js';
 import type { Lit } from '../../src/core/literal.js';
-import { buildThresholdAdder, normalizeThreshold } from '../../src/nn/threshold-circuit.js';
+import { buildThresholdAdder, normalizeThreshold } from '../../src/learn/bnn/threshold-circuit.js';
 
 const SEED = 0x7a51;
 

@@ -8,10 +8,10 @@
  * full and half adders (carry-save, column by column), then compared with
  * the constant T.
  */
-import type { CircuitBuilder } from '../core/builder.js';
-import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
-import { balancedTree } from '../core/to-aig.js';
-import { createFromFunction, type TruthTable } from '../tt/truth-table.js';
+import type { CircuitBuilder } from '../../core/builder.js';
+import { LIT_FALSE, LIT_TRUE, type Lit } from '../../core/literal.js';
+import { balancedTree } from '../../core/to-aig.js';
+import { createFromFunction, type TruthTable } from '../../tt/truth-table.js';
 
 /** sum_j coefs[j] * lits[j] >= threshold, with positive coefficients on distinct non-constant variables. */
 export interface NormalizedThreshold {

@@ -14,13 +14,13 @@
  * first step where the argmax network is exact on the care set rather than
  * when the relaxed loss is small.
  */
-import { UsageError } from '../errors.js';
-import { OPS } from '../core/gate.js';
-import { Rng } from '../util/rng.js';
-import { Adam } from './adam.js';
-import type { TruthDataset } from './dataset.js';
+import { UsageError } from '../../errors.js';
+import { OPS } from '../../core/gate.js';
+import { Rng } from '../../util/rng.js';
+import { Adam } from '../adam.js';
+import type { TruthDataset } from '../dataset.js';
 import { evaluateGateNetwork, type GateNetwork } from './gate-network.js';
-import { withDefaults } from '../util/with-defaults.js';
+import { withDefaults } from '../../util/with-defaults.js';
 
 /** Options of {@link trainDiffLogic}. */
 export interface DiffLogicOptions {
@@ -138,13 +138,6 @@ function shuffled(n: number, rng: Rng): number[] {
   return a;
 }
 
-/** Standard normal sample (Box-Muller), from the seeded generator. */
-function gaussian(rng: Rng): number {
-  const u = 1 - rng.nextFloat();
-  const v = rng.nextFloat();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
 /** Argmax op of each gate (ties to the lowest op, so the result is deterministic). */
 function argmaxOps(logits: Float64Array, gates: number): Uint8Array {
   const ops = new Uint8Array(gates);
@@ -209,7 +202,7 @@ function trainAttempt(data: TruthDataset, o: DiffLogicOptions, rng: Rng, names?:
   const G = wiring.faninA.length;
   const outStart = G - m;
   const logits = new Float64Array(G * 16);
-  for (let i = 0; i < logits.length; i++) logits[i] = o.initScale * gaussian(rng);
+  for (let i = 0; i < logits.length; i++) logits[i] = o.initScale * rng.nextGaussian();
   if (o.residualInit) for (let g = 0; g < G; g++) logits[g * 16 + OPS.A] = logits[g * 16 + OPS.A]! + o.residualInit;
 
   const discrete = (ops: Uint8Array): GateNetwork => ({

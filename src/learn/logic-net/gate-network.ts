@@ -5,9 +5,9 @@
  * network the extracted circuit is verified against, and its JSON form is
  * what `waterloo train --save-network` writes.
  */
-import { ValidationError } from '../errors.js';
-import { evalOpWord } from '../core/gate.js';
-import { fillProjection, fromWords, wordCount, type TruthTable } from '../tt/truth-table.js';
+import { ValidationError } from '../../errors.js';
+import { evalOpWord } from '../../core/gate.js';
+import { fillProjection, fromWords, wordCount, type TruthTable } from '../../tt/truth-table.js';
 
 /** A discretised gate network. */
 export interface GateNetwork {

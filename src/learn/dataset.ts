@@ -26,10 +26,13 @@ export interface TruthDataset {
   readonly carePairs: number;
 }
 
-/** Builds the data set of a spec: rows are the minterms where at least one output is cared for. */
-export function datasetOfSpec(spec: FunctionSpec): TruthDataset {
+/**
+ * Builds the data set of a spec: rows are the minterms where at least one
+ * output is cared for. `maxInputs` is the trainer's own limit.
+ */
+export function datasetOfSpec(spec: FunctionSpec, maxInputs = MAX_TRAIN_INPUTS): TruthDataset {
   const n = spec.numInputs;
-  if (n > MAX_TRAIN_INPUTS) throw new UsageError(`training uses the full truth table and is limited to ${MAX_TRAIN_INPUTS} inputs; this task has ${n}`, 'too-many-inputs');
+  if (n > maxInputs) throw new UsageError(`training uses the full truth table and is limited to ${maxInputs} inputs; this task has ${n}`, 'too-many-inputs');
   const m = spec.outputs.length;
   if (m === 0) throw new UsageError('the task has no outputs', 'no-outputs');
   const cares = spec.outputs.map((_, k) => careOf(spec, k));

@@ -13,7 +13,7 @@ import {
   writeBnnJson,
   type BnnLayer,
   type BnnNetwork,
-} from '../../src/nn/index.js';
+} from '../../src/learn/index.js';
 import { parseProblem } from '../../src/problems/index.js';
 import { specSatisfiedBy } from '../../src/tt/spec.js';
 import { toHex, ttEqual } from '../../src/tt/truth-table.js';

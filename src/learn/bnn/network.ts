@@ -13,8 +13,8 @@
  * bits are the network's outputs. Weights and biases are integers, so the
  * network is exactly a circuit of threshold gates.
  */
-import { ValidationError } from '../errors.js';
-import { createFromFunction, fromWords, wordCount, type TruthTable } from '../tt/truth-table.js';
+import { ValidationError } from '../../errors.js';
+import { createFromFunction, fromWords, wordCount, type TruthTable } from '../../tt/truth-table.js';
 
 /** How a layer encodes its output bits for the next layer: `sign` = +1/-1, `step` = 1/0. */
 export type BnnActivation = 'sign' | 'step';

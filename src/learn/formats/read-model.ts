@@ -1,8 +1,8 @@
 /** Reading a network file by its extension: `.json` (waterloo-bnn) or `.onnx`. */
-import { UsageError } from '../errors.js';
-import { readInputFile } from '../util/read-input.js';
-import { parseBnnJson } from './json-format.js';
-import type { BnnNetwork } from './network.js';
+import { UsageError } from '../../errors.js';
+import { readInputFile } from '../../util/read-input.js';
+import { parseBnnJson } from './bnn-json.js';
+import type { BnnNetwork } from '../bnn/network.js';
 import { parseOnnx, type ParseOnnxOptions } from './onnx-read.js';
 
 /** Model file formats {@link readBnnModel} understands. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ParseError, ValidationError } from '../../src/errors.js';
 import { simulateRandom } from '../../src/core/simulate.js';
 import { readCircuitFile } from '../../src/io/formats.js';
-import { bnnTruthTables, bnnTruthTablesUntil, extractBnn, extractGateBound, MAX_BNN_WEIGHTS, MAX_EXTRACT_GATES, parseBnnJson, referenceCircuit, type BnnNetwork } from '../../src/nn/index.js';
+import { bnnTruthTables, bnnTruthTablesUntil, extractBnn, extractGateBound, MAX_BNN_WEIGHTS, MAX_EXTRACT_GATES, parseBnnJson, referenceCircuit, type BnnNetwork } from '../../src/learn/index.js';
 import { Rng } from '../../src/util/rng.js';
 import { runWaterloo, tempDir } from '../helpers/cli.js';
 

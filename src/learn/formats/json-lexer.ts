@@ -3,7 +3,7 @@
  * semantic errors in model files can name both the JSON path and the
  * 1-based line and column (JSON.parse keeps neither).
  */
-import { ParseError } from '../errors.js';
+import { ParseError } from '../../errors.js';
 
 /** A parsed JSON value with its start offset. */
 export type JsonNode =

@@ -7,10 +7,10 @@
  * `x` is float [1, N] holding the bits as 0/1 or -1/+1, recorded in the
  * metadata key `waterloo.inputEncoding`; the output `y` is float [1, M].
  */
-import { validateBnn, type BnnNetwork } from './network.js';
+import { validateBnn, type BnnNetwork } from '../bnn/network.js';
 import { ONNX_INPUT_ENCODING_KEY } from './onnx-read.js';
 import { OnnxAttributeType, OnnxDataType, onnxModelType, type OnnxModel, type OnnxNode, type OnnxTensor } from './onnx-schema.js';
-import { waterlooVersion } from '../version.js';
+import { waterlooVersion } from '../../version.js';
 
 /** Serialises the network as an ONNX model (see the module doc for the graph it writes). */
 export async function writeOnnx(net: BnnNetwork): Promise<Uint8Array> {

@@ -9,10 +9,15 @@
  * STE) and rounding by the identity. Full-batch Adam, seeded and
  * deterministic. The few lines of gradient code are written out by hand.
  */
-import { UsageError } from '../errors.js';
-import type { ProblemInstance } from '../problems/families.js';
-import { Rng } from '../util/rng.js';
+import { UsageError } from '../../errors.js';
+import type { ProblemInstance } from '../../problems/families.js';
+import { Rng } from '../../util/rng.js';
+import { Adam } from '../adam.js';
+import { datasetOfSpec } from '../dataset.js';
 import { validateBnn, type BnnLayer, type BnnNetwork } from './network.js';
+
+/** Largest number of inputs {@link trainBnn} trains on (the data set is the whole truth table). */
+export const MAX_BNN_TRAIN_INPUTS = 16;
 
 /** Options of {@link trainBnn}. */
 export interface TrainBnnOptions {
@@ -36,15 +41,15 @@ export interface TrainBnnResult {
   readonly epochs: number;
 }
 
+/** A parameter vector: latent values, their gradient and their optimiser. */
 interface Param {
   readonly v: Float64Array;
   readonly g: Float64Array;
-  readonly m: Float64Array;
-  readonly s: Float64Array;
+  readonly adam: Adam;
 }
 
-function param(size: number, init: (i: number) => number): Param {
-  return { v: Float64Array.from({ length: size }, (_, i) => init(i)), g: new Float64Array(size), m: new Float64Array(size), s: new Float64Array(size) };
+function param(size: number, init: (i: number) => number, learningRate: number): Param {
+  return { v: Float64Array.from({ length: size }, (_, i) => init(i)), g: new Float64Array(size), adam: new Adam(size, { learningRate }) };
 }
 
 /** Trains a sign-activated integer-weight MLP for `task`; deterministic for a given seed and options. */
@@ -52,7 +57,6 @@ export function trainBnn(task: ProblemInstance, options: TrainBnnOptions): Train
   const spec = task.spec;
   const n = spec.numInputs;
   const outs = spec.outputs.length;
-  if (n > 16) throw new UsageError(`trainBnn trains on the full truth table and is limited to 16 inputs; ${task.name} has ${n}`, 'too-many-inputs');
   const hidden = options.hidden ?? [Math.max(8, 8 * n)];
   if (hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new UsageError('hidden layer widths must be positive integers', 'bad-param');
   const maxEpochs = options.epochs ?? 3000;
@@ -60,21 +64,23 @@ export function trainBnn(task: ProblemInstance, options: TrainBnnOptions): Train
   const lr = options.learningRate ?? 0.03;
   const rng = new Rng(options.seed);
 
-  // rows with at least one cared output; target +1/-1 and a care mask per output
-  const rows: number[] = [];
-  for (let m = 0; m < 2 ** n; m++) if (spec.outputs.some((_, k) => spec.care?.[k]?.get(m) ?? true)) rows.push(m);
+  // rows with at least one cared output (the shared data set); target +1/-1 and a care mask per output, row-major
+  const data = datasetOfSpec(spec, MAX_BNN_TRAIN_INPUTS);
+  const rows = Array.from(data.minterms);
   const R = rows.length;
   const target = new Float64Array(R * outs);
   const care = new Float64Array(R * outs);
-  rows.forEach((m, r) => {
+  for (let r = 0; r < R; r++) {
     for (let k = 0; k < outs; k++) {
-      target[r * outs + k] = spec.outputs[k]!.get(m) ? 1 : -1;
-      care[r * outs + k] = (spec.care?.[k]?.get(m) ?? true) ? 1 : 0;
+      target[r * outs + k] = data.targets[k * R + r] ? 1 : -1;
+      care[r * outs + k] = data.care[k * R + r]!;
     }
-  });
+  }
 
   const widths = [n, ...hidden, outs];
   const L = widths.length - 1;
+  // Box-Muller with u = max(1e-12, uniform), not Rng.nextGaussian's u = 1 - uniform: kept so that a seed still
+  // gives the same trained network as in the published results and the tests that pin them.
   const gauss = (): number => {
     const u = Math.max(1e-12, rng.nextFloat());
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextFloat());
@@ -82,8 +88,8 @@ export function trainBnn(task: ProblemInstance, options: TrainBnnOptions): Train
   const W: Param[] = [];
   const B: Param[] = [];
   for (let l = 0; l < L; l++) {
-    W.push(param(widths[l + 1]! * widths[l]!, () => gauss() * 0.8));
-    B.push(param(widths[l + 1]!, () => 0));
+    W.push(param(widths[l + 1]! * widths[l]!, () => gauss() * 0.8, lr));
+    B.push(param(widths[l + 1]!, () => 0, lr));
   }
   const window = widths.slice(0, L).map((fanIn) => Math.max(1, Math.sqrt(fanIn) * 1.5));
 
@@ -139,7 +145,6 @@ export function trainBnn(task: ProblemInstance, options: TrainBnnOptions): Train
     return validateBnn({ inputs: n, inputEncoding: 'bipolar', layers, inputNames: [...task.inputNames], outputNames: [...task.outputNames] });
   };
 
-  const beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
   let best = { accuracy: -1, network: undefined as BnnNetwork | undefined };
   let epoch = 0;
   const grads = widths.slice(1).map((w) => new Float64Array(R * w));
@@ -184,15 +189,9 @@ export function trainBnn(task: ProblemInstance, options: TrainBnnOptions): Train
         }
       }
     }
-    const t = epoch + 1;
     for (const [p, clip] of [...W.map((p) => [p, Q + 0.49] as const), ...B.map((p, l) => [p, Q * widths[l]! + 0.49] as const)]) {
-      for (let i = 0; i < p.v.length; i++) {
-        const g = p.g[i]!;
-        p.m[i] = beta1 * p.m[i]! + (1 - beta1) * g;
-        p.s[i] = beta2 * p.s[i]! + (1 - beta2) * g * g;
-        const mh = p.m[i]! / (1 - beta1 ** t), sh = p.s[i]! / (1 - beta2 ** t);
-        p.v[i] = Math.max(-clip, Math.min(clip, p.v[i]! - (lr * mh) / (Math.sqrt(sh) + eps)));
-      }
+      p.adam.step(p.v, p.g);
+      for (let i = 0; i < p.v.length; i++) p.v[i] = Math.max(-clip, Math.min(clip, p.v[i]!));
     }
   }
   return { network: best.network!, accuracy: best.accuracy, epochs: Math.min(epoch + 1, maxEpochs) };

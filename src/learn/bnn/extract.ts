@@ -20,20 +20,20 @@
  * MAX_BNN_WEIGHTS weights, or whose circuit would pass MAX_EXTRACT_GATES
  * gates, are refused (ValidationError `too-large`).
  */
-import type { BasisName } from '../core/basis.js';
-import { CircuitBuilder } from '../core/builder.js';
-import { gateFanins, type Circuit } from '../core/circuit.js';
-import { strash } from '../core/cleanup.js';
-import type { GateKind } from '../core/gate.js';
-import type { Lit } from '../core/literal.js';
-import { simulateOutputs, simulateTruthTables } from '../core/simulate.js';
-import { toAig } from '../core/to-aig.js';
-import { UnsupportedError, UsageError, ValidationError, InternalError } from '../errors.js';
-import { synthesize } from '../synth/synthesize.js';
-import { invertNpn, npnCanonize, type NpnTransform } from '../tt/npn.js';
-import { makeSpec } from '../tt/spec.js';
-import { fillProjection, fromWords, toHex, ttEqual, wordCount, type TruthTable } from '../tt/truth-table.js';
-import { checkEquivalence } from '../verify/equivalence.js';
+import type { BasisName } from '../../core/basis.js';
+import { CircuitBuilder } from '../../core/builder.js';
+import { gateFanins, type Circuit } from '../../core/circuit.js';
+import { strash } from '../../core/cleanup.js';
+import type { GateKind } from '../../core/gate.js';
+import type { Lit } from '../../core/literal.js';
+import { simulateOutputs, simulateTruthTables } from '../../core/simulate.js';
+import { toAig } from '../../core/to-aig.js';
+import { UnsupportedError, UsageError, ValidationError, InternalError } from '../../errors.js';
+import { synthesize } from '../../synth/synthesize.js';
+import { invertNpn, npnCanonize, type NpnTransform } from '../../tt/npn.js';
+import { makeSpec } from '../../tt/spec.js';
+import { fillProjection, fromWords, toHex, ttEqual, wordCount, type TruthTable } from '../../tt/truth-table.js';
+import { checkEquivalence } from '../../verify/equivalence.js';
 import { bnnNeurons, bnnTruthTables, bnnTruthTablesUntil, MAX_BNN_EXHAUSTIVE_INPUTS, neuronThreshold, validateBnn, type BnnNetwork } from './network.js';
 import { referenceCircuit } from './reference-circuit.js';
 import { buildThresholdAdder, normalizedTable, normalizeThreshold, type NormalizedThreshold } from './threshold-circuit.js';

@@ -10,13 +10,13 @@ import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { simulateTruthTables } from '../core/simulate.js';
 import { UsageError, InternalError } from '../errors.js';
-import { bnnNeurons, extractBnnCircuit, trainBnn, type BnnNetwork } from '../nn/index.js';
+import { bnnNeurons, extractBnnCircuit, trainBnn, type BnnNetwork } from './index.js';
 import type { ProblemInstance } from '../problems/index.js';
 import { specSatisfiedBy } from '../tt/spec.js';
 import { datasetOfTask, MAX_TRAIN_INPUTS } from './dataset.js';
-import { trainDiffLogic, type DiffLogicOptions } from './difflogic.js';
-import { cleanCircuit, extractCircuit } from './extract.js';
-import { networkGates, type GateNetwork } from './gate-network.js';
+import { trainDiffLogic, type DiffLogicOptions } from './logic-net/difflogic.js';
+import { cleanCircuit, extractCircuit } from './logic-net/extract.js';
+import { networkGates, type GateNetwork } from './logic-net/gate-network.js';
 
 /** The trainable models. */
 export const TRAIN_MODELS = ['gates', 'bnn'] as const;

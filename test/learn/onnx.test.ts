@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateTruthTables } from '../../src/core/simulate.js';
 import { UnsupportedError, WaterlooError } from '../../src/errors.js';
-import { bnnTruthTables, extractBnn, parseBnnJson, parseOnnx, writeOnnx, type BnnNetwork } from '../../src/nn/index.js';
+import { bnnTruthTables, extractBnn, parseBnnJson, parseOnnx, writeOnnx, type BnnNetwork } from '../../src/learn/index.js';
 import { toHex } from '../../src/tt/truth-table.js';
 import { Rng } from '../../src/util/rng.js';
 

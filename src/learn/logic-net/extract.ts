@@ -13,15 +13,15 @@
  * every input; that is checked again by simulating the built circuit against
  * the source (the network's own evaluation, or the input circuit).
  */
-import { CircuitBuilder } from '../core/builder.js';
-import { gateFanins, type Circuit } from '../core/circuit.js';
-import { cleanup } from '../core/cleanup.js';
-import { evalOpWord, GateKind, OPS, opNegateFirst, opNegateSecond, type GateOp } from '../core/gate.js';
-import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
-import { simulateTruthTables } from '../core/simulate.js';
-import { UnsupportedError, InternalError } from '../errors.js';
-import { fillProjection, lastWordMask, ttEqual, wordCount, type TruthTable } from '../tt/truth-table.js';
-import { MAX_TRAIN_INPUTS } from './dataset.js';
+import { CircuitBuilder } from '../../core/builder.js';
+import { gateFanins, type Circuit } from '../../core/circuit.js';
+import { cleanup } from '../../core/cleanup.js';
+import { evalOpWord, GateKind, OPS, opNegateFirst, opNegateSecond, type GateOp } from '../../core/gate.js';
+import { LIT_FALSE, LIT_TRUE, type Lit } from '../../core/literal.js';
+import { simulateTruthTables } from '../../core/simulate.js';
+import { UnsupportedError, InternalError } from '../../errors.js';
+import { fillProjection, lastWordMask, ttEqual, wordCount, type TruthTable } from '../../tt/truth-table.js';
+import { MAX_TRAIN_INPUTS } from '../dataset.js';
 import { evaluateGateNetwork, type GateNetwork } from './gate-network.js';
 
 /** Options of {@link extractCircuit} and {@link cleanCircuit}. */

@@ -19,8 +19,8 @@
  * ("binary") or -1/+1 ("bipolar"): read from the model metadata key
  * `waterloo.inputEncoding` when present, else from the options (default binary).
  */
-import { ParseError, UnsupportedError } from '../errors.js';
-import { validateBnn, type BnnActivation, type BnnInputEncoding, type BnnLayer, type BnnNetwork } from './network.js';
+import { ParseError, UnsupportedError } from '../../errors.js';
+import { validateBnn, type BnnActivation, type BnnInputEncoding, type BnnLayer, type BnnNetwork } from '../bnn/network.js';
 import { OnnxAttributeType, OnnxDataType, onnxModelType, type OnnxModel, type OnnxNode, type OnnxTensor } from './onnx-schema.js';
 
 /** Metadata key recording how input bits are presented. */

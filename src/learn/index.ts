@@ -1,0 +1,67 @@
+/**
+ * Learned models: binarized / integer-quantized MLPs (model, exact semantics,
+ * STE training, extraction into verified circuits), differentiable logic-gate
+ * networks, the shared data set and optimiser, the model formats (JSON, ONNX)
+ * and the training dispatcher. Named re-exports only.
+ */
+export {
+  type BnnNetwork,
+  type BnnLayer,
+  type BnnActivation,
+  type BnnInputEncoding,
+  type ThresholdNeuron,
+  MAX_BNN_MAGNITUDE,
+  MAX_BNN_WEIGHTS,
+  MAX_BNN_EXHAUSTIVE_INPUTS,
+  validateBnn,
+  evaluateBnn,
+  bnnTruthTables,
+  bnnTruthTablesUntil,
+  bnnOutputs,
+  bnnNeurons,
+  neuronThreshold,
+  thresholdTable,
+} from './bnn/network.js';
+export { trainBnn, type TrainBnnOptions, type TrainBnnResult } from './bnn/train.js';
+export {
+  extractBnn,
+  extractBnnCircuit,
+  MAX_EXTRACT_GATES,
+  extractGateBound,
+  type ExtractBnnOptions,
+  type ExtractBnnOutcome,
+  type ExtractBnnNotBuilt,
+  type ExtractBnnResult, type ExtractBnnStats, type ExtractBasis } from './bnn/extract.js';
+export { referenceCircuit } from './bnn/reference-circuit.js';
+export { parseBnnJson, writeBnnJson, BNN_JSON_FORMAT } from './formats/bnn-json.js';
+export { parseOnnx, ONNX_INPUT_ENCODING_KEY, type ParseOnnxOptions } from './formats/onnx-read.js';
+export { writeOnnx } from './formats/onnx-write.js';
+export { readBnnModel, bnnModelFormatOf, type BnnModelFormat } from './formats/read-model.js';
+export { datasetOfSpec, datasetOfTask, MAX_TRAIN_INPUTS, type TruthDataset } from './dataset.js';
+export {
+  evaluateGateNetwork,
+  gateNetworkFromJson,
+  gateNetworkToJson,
+  networkGates,
+  type GateNetwork,
+  type GateNetworkJson,
+} from './logic-net/gate-network.js';
+export { Adam, type AdamOptions } from './adam.js';
+export {
+  trainDiffLogic,
+  networkAccuracy,
+  RelaxedGateNetwork,
+  defaultWidth,
+  DEFAULT_DIFFLOGIC_OPTIONS,
+  type DiffLogicOptions,
+  type DiffLogicResult,
+} from './logic-net/difflogic.js';
+export { extractCircuit, cleanCircuit, type ExtractOptions } from './logic-net/extract.js';
+export {
+  trainModel,
+  TRAIN_MODELS,
+  type TrainModelName,
+  type TrainModelOptions,
+  type TrainModelResult,
+  type TrainedNetwork,
+} from './train-model.js';
