@@ -100,6 +100,8 @@ export type UnsupportedErrorCode =
   | 'aiger-symbol'
   | 'onnx-unsupported'
   | 'unsupported-gate'
+  // an extraction output (--output scores|argmax|bits) the network cannot give
+  | 'output-mode'
   // sizes beyond what a method handles
   | 'too-large'
   | 'too-many-inputs';

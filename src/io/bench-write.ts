@@ -37,12 +37,26 @@ const BAD_BENCH_CHARS = /[\s(),=#]/g;
 
 const NAMED_OPS: Readonly<Record<number, string>> = { 0x8: 'AND', 0xe: 'OR', 0x6: 'XOR', 0x7: 'NAND', 0x1: 'NOR', 0x9: 'XNOR' };
 
+/** How {@link writeBench} names the signals of a circuit: node -> written name, gate polarity, output names, alias lines. */
+interface BenchNamePlan {
+  readonly name: (string | undefined)[];
+  readonly pol: Uint8Array;
+  readonly names: NameAllocator;
+  readonly outName: string[];
+  readonly aliases: { name: string; lit: number }[];
+}
+
 /**
- * Writes a circuit as ISCAS BENCH text that ABC and {@link parseBench} read
- * back to the same functions, inputs and outputs in order, and (when the
- * names are writable and distinct) the same input and output names.
+ * The name {@link writeBench} gives every node of `c` (index = node; the
+ * constant node 0 has none): inputs by their names, gates by their own name,
+ * or the name of an output they drive, or `n<node>` (made unique). Other
+ * tools (e.g. a provenance map) key gates by these names.
  */
-export function writeBench(c: Circuit, opts: WriteBenchOptions = {}): string {
+export function benchNodeNames(c: Circuit): readonly (string | undefined)[] {
+  return planBenchNames(c).name;
+}
+
+function planBenchNames(c: Circuit): BenchNamePlan {
   const N = numNodes(c);
   const first = c.numInputs + 1;
   const isGate = (v: number): boolean => v >= first;
@@ -63,7 +77,6 @@ export function writeBench(c: Circuit, opts: WriteBenchOptions = {}): string {
   for (const o of c.outputs) use(o);
   const pol = new Uint8Array(N);
   for (let v = first; v < N; v++) pol[v] = negUse[v] && !posUse[v] ? 1 : 0;
-  const polarity = (v: number): number => pol[v]!;
 
   const names = new NameAllocator((s) => sanitizeName(s, BAD_BENCH_CHARS));
   const name: (string | undefined)[] = new Array(N);
@@ -93,6 +106,19 @@ export function writeBench(c: Circuit, opts: WriteBenchOptions = {}): string {
   });
   nameRemainingGates(c, name, names);
 
+  return { name, pol, names, outName, aliases };
+}
+
+/**
+ * Writes a circuit as ISCAS BENCH text that ABC and {@link parseBench} read
+ * back to the same functions, inputs and outputs in order, and (when the
+ * names are writable and distinct) the same input and output names.
+ */
+export function writeBench(c: Circuit, opts: WriteBenchOptions = {}): string {
+  const N = numNodes(c);
+  const first = c.numInputs + 1;
+  const { name, pol, names, outName, aliases } = planBenchNames(c);
+  const polarity = (v: number): number => pol[v]!;
   const lines: string[] = [];
   const invName: (string | undefined)[] = new Array(N);
   const constName: (string | undefined)[] = [undefined, undefined];
