@@ -34,7 +34,7 @@ export class CircuitBuilder {
   private readonly gateNames = new Map<number, string>();
   private readonly negatedNames = new Set<number>();
   /** Two-input ANDs by (lower, higher) fanin literal; a pair map, since one packed number collides past 2^21 literals. */
-  private readonly and2 = new PairMap();
+  private and2 = new PairMap();
   private readonly table = new Map<string, Lit>();
 
   constructor(opts: CircuitBuilderOptions = {}) {
@@ -84,6 +84,17 @@ export class CircuitBuilder {
     this.gateNames.set(g, name);
     if (lit & 1) this.negatedNames.add(g);
     else this.negatedNames.delete(g);
+  }
+
+  /**
+   * Forgets the gates built so far for structural hashing: gates added later
+   * never merge with earlier ones (trivial folding still applies). Keeps parts
+   * of a circuit that are proven separately (e.g. the neurons of an extracted
+   * network, each over the outputs of the layer below) structurally apart.
+   */
+  forgetStructure(): void {
+    this.and2 = new PairMap();
+    this.table.clear();
   }
 
   /** Whether the gate `lit` refers to already has a name. */

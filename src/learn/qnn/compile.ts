@@ -24,6 +24,9 @@
  *     win_i = AND of (s_i > s_j for j < i, s_i >= s_j for j > i), index bits
  *     = ORs of the wins.
  * Neurons constant on their reachable range (range.ts) become constants.
+ * Structural hashing works within a neuron (and within one argmax stage)
+ * only: each is proven over the outputs below it as free variables, so no
+ * gate may be shared across them.
  * Gates are labelled with the neuron (`L1.n12`, layers and neurons from 1)
  * or comparator (`L1.n12.t3`, thresholds from 1) they were made for; a gate
  * shared by structural hashing keeps the first label. Neuron outputs are
@@ -246,6 +249,9 @@ export function compileIntNetwork(net: IntNetwork, options: CompileIntOptions = 
     const layer = net.layers[l]!;
     const compiled = layer.weights.map((_, i) => {
       const name = neuronLabel(l, i);
+      // each neuron is proven over the outputs of the layer below as free variables: none of its
+      // gates may be a gate of another neuron (a shared gate could tie those variables together)
+      b.forgetStructure();
       const neuron = compileNeuron(b, xor, layer, l, i, belowCodes, belowBits, ranges.layers[l]!, name, label);
       label(name);
       checkSize(name);
@@ -442,14 +448,17 @@ function compileArgmax(b: CircuitBuilder, raw: readonly (readonly Lit[])[]): Com
   const comparators: Lit[][] = Array.from({ length: n }, () => Array<Lit>(n).fill(LIT_TRUE));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
+      b.forgetStructure(); // each comparator is proven on its own (see compileIntNetwork)
       const ge = geSigned(b, s[i]!, s[j]!);
       comparators[i]![j] = ge; // s_i >= s_j (j after i)
       comparators[j]![i] = ge ^ 1; // s_j > s_i (i before j)
     }
   }
+  b.forgetStructure();
   const and = (xs: Lit[]): Lit => (xs.length === 0 ? LIT_TRUE : balancedTree(xs, (x, y) => b.and(x, y)));
   const wins = comparators.map((row, i) => and(row.filter((_, j) => j !== i)));
   const width = Math.max(1, Math.ceil(Math.log2(n)));
+  b.forgetStructure();
   const index = Array.from({ length: width }, (_, k) => and(wins.filter((_, i) => (i >> k) & 1).map((w) => w ^ 1)) ^ 1);
   return { comparators, wins, index };
 }
