@@ -114,17 +114,21 @@ export function checkStage(c: Circuit, cut: (node: number) => boolean, roots: re
   value.set(0, zero);
   order.forEach((v, i) => value.set(v, projection(i, words)));
   const gates = [...seen].filter((v) => !vars.has(v)).sort((x, y) => x - y);
-  const read = (lit: Lit, w: number): number => (value.get(lit >>> 1)![w]! ^ (lit & 1 ? 0xffffffff : 0)) >>> 0;
   for (const v of gates) {
     const g = v - first;
     const kind = c.kinds[g] as GateKind;
     if (kind !== GateKind.And && kind !== GateKind.Xor) return { kind: 'unchecked', reason: `gate kind ${kind} is not simulated by the stage check` };
-    const fs = gateFanins(c, g);
+    const fs = Array.from(gateFanins(c, g));
+    const ins = fs.map((f) => value.get(f >>> 1)!);
+    const negs = fs.map((f) => (f & 1 ? 0xffffffff : 0));
     const out = new Uint32Array(words);
-    for (let w = 0; w < words; w++) {
-      let acc = kind === GateKind.And ? 0xffffffff : 0;
-      for (const f of fs) acc = kind === GateKind.And ? acc & read(f, w) : acc ^ read(f, w);
-      out[w] = acc;
+    const a = ins[0]!, na = negs[0]!;
+    out.set(a);
+    if (na) for (let w = 0; w < words; w++) out[w] = ~out[w]!;
+    for (let q = 1; q < ins.length; q++) {
+      const x = ins[q]!, nx = negs[q]!;
+      if (kind === GateKind.And) for (let w = 0; w < words; w++) out[w] = out[w]! & (x[w]! ^ nx);
+      else for (let w = 0; w < words; w++) out[w] = out[w]! ^ x[w]! ^ nx;
     }
     value.set(v, out);
   }
@@ -142,10 +146,26 @@ export function checkStage(c: Circuit, cut: (node: number) => boolean, roots: re
       }
       evaluated.set(root.form, vals);
     }
-    for (let m = 0; m < rows; m++) {
-      const got = (read(root.lit, m >>> 5) >>> (m & 31)) & 1;
-      if (got !== (root.pred(vals[m]!) ? 1 : 0)) {
-        return { kind: 'different', root: r, assignment: new Map(order.map((v, i) => [v, ((m >>> i) & 1) === 1] as const)) };
+    // pred over the form's range, tabulated once when the range is small (it usually is)
+    const { lo, hi } = formBounds(root.form);
+    const base = Number(lo);
+    const span = Number(hi - lo) + 1;
+    let table: Uint8Array | undefined;
+    if (span <= 4 * rows) {
+      table = new Uint8Array(span);
+      for (let t = 0; t < span; t++) table[t] = root.pred(base + t) ? 1 : 0;
+    }
+    const litNeg = root.lit & 1 ? 0xffffffff : 0;
+    const words = value.get(root.lit >>> 1)!;
+    for (let w = 0; w < words.length; w++) {
+      const got = (words[w]! ^ litNeg) >>> 0;
+      const top = Math.min(32, rows - w * 32);
+      for (let bit = 0; bit < top; bit++) {
+        const m = w * 32 + bit;
+        const want = table ? table[vals[m]! - base]! : root.pred(vals[m]!) ? 1 : 0;
+        if (((got >>> bit) & 1) !== want) {
+          return { kind: 'different', root: r, assignment: new Map(order.map((v, i) => [v, ((m >>> i) & 1) === 1] as const)) };
+        }
       }
     }
   }
