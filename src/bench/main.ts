@@ -12,6 +12,7 @@ import { benchExact } from './exact.js';
 import { satCases } from './sat.js';
 import { benchImprove, improveBenchOptions } from './improve.js';
 import { fuzzBenchOptions, runFuzz } from './fuzz.js';
+import { benchExtract, extractBenchOptions } from './extract.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -76,6 +77,13 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
     description: 'EPFL random_control: waterloo improve (AIG, --timeout S, default 60) vs ABC resyn2 and resyn2 x5 + dc2 x2, sizes and times, outputs checked by ABC cec',
     peer: ABC,
     custom: () => benchImprove(CLI, ROOT, improveBenchOptions(process.argv.slice(2)), (s) => console.log(s)),
+  },
+  extract: {
+    description:
+      'import + extraction + neuron-by-neuron proof of MODEL (default test/fixtures/qonnx/TFC_1W1A.onnx, else a seeded random network of its shape) in one process: time per phase and peak RSS [MODEL] [--output scores|argmax|bits] [--seed S]',
+    custom: () => {
+      void benchExtract(extractBenchOptions(process.argv.slice(2), ROOT), (s) => console.log(s));
+    },
   },
   fuzz: {
     description:

@@ -24,9 +24,9 @@
  *     win_i = AND of (s_i > s_j for j < i, s_i >= s_j for j > i), index bits
  *     = ORs of the wins.
  * Neurons constant on their reachable range (range.ts) become constants.
- * Structural hashing works within a neuron (and within one argmax stage)
+ * Structural hashing works within a layer (and within one argmax stage)
  * only: each is proven over the outputs below it as free variables, so no
- * gate may be shared across them.
+ * gate may merge with one built before it (neurons of a layer share gates).
  * Gates are labelled with the neuron (`L1.n12`, layers and neurons from 1)
  * or comparator (`L1.n12.t3`, thresholds from 1) they were made for; a gate
  * shared by structural hashing keeps the first label. Neuron outputs are
@@ -247,11 +247,11 @@ export function compileIntNetwork(net: IntNetwork, options: CompileIntOptions = 
   const layers: CompiledNeuron[][] = [];
   for (let l = 0; l < layersToCompile; l++) {
     const layer = net.layers[l]!;
+    // a layer is proven over the outputs of the layer below as free variables: none of its gates may
+    // merge with a gate built before it (it could be one of those outputs, tied to the others)
+    b.forgetStructure();
     const compiled = layer.weights.map((_, i) => {
       const name = neuronLabel(l, i);
-      // each neuron is proven over the outputs of the layer below as free variables: none of its
-      // gates may be a gate of another neuron (a shared gate could tie those variables together)
-      b.forgetStructure();
       const neuron = compileNeuron(b, xor, layer, l, i, belowCodes, belowBits, ranges.layers[l]!, name, label);
       label(name);
       checkSize(name);
@@ -445,10 +445,10 @@ function sameWidth(scores: readonly (readonly Lit[])[]): Lit[][] {
 function compileArgmax(b: CircuitBuilder, raw: readonly (readonly Lit[])[]): CompiledArgmax {
   const s = sameWidth(raw);
   const n = s.length;
+  b.forgetStructure(); // comparators, wins and index are proven stage by stage (see compileIntNetwork)
   const comparators: Lit[][] = Array.from({ length: n }, () => Array<Lit>(n).fill(LIT_TRUE));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      b.forgetStructure(); // each comparator is proven on its own (see compileIntNetwork)
       const ge = geSigned(b, s[i]!, s[j]!);
       comparators[i]![j] = ge; // s_i >= s_j (j after i)
       comparators[j]![i] = ge ^ 1; // s_j > s_i (i before j)
