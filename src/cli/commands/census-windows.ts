@@ -1,3 +1,4 @@
+import { applyNeuronSelection, NEURON_OPTIONS } from '../neuron-option.js';
 import {
   censusWindows,
   circuitCost,
@@ -57,12 +58,13 @@ export const censusWindowsCommand = defineCommand({
     'no-dont-cares': { type: 'boolean', help: 'judge every window on its complete function' },
     backend: backendOption(),
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
+    ...NEURON_OPTIONS,
     json: jsonOption('print one JSON object {basis, k, dontCares, distribution, nonMinimal, unknown, windows, stats}'),
   },
   hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('census-windows: expects exactly one CIRCUIT');
-    const c = readCircuitFile(args[0]!, opts.from);
+    const c = applyNeuronSelection(readCircuitFile(args[0]!, opts.from), opts, 'census-windows');
     const basis = opts.basis === 'auto' ? autoBasis(c) : (basisOf(opts.basis));
     const r = await censusWindows(c, {
       basis,

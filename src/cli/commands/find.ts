@@ -1,3 +1,4 @@
+import { applyNeuronSelection, NEURON_OPTIONS } from '../neuron-option.js';
 import { DEFAULT_LIBRARY, findFunctions, loadLibraryEntry, readCircuitFile, resolveNodes, UsageError, type DirectTest, type FunctionMatch, type LibraryEntry } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
 import { jsonOption } from '../options.js';
@@ -49,11 +50,12 @@ export const findCommand = defineCommand({
     'cut-limit': { type: 'int', default: 12, min: 1, max: 1000, help: 'priority cuts kept per node', metavar: 'N' },
     node: { type: 'string', multiple: true, help: 'also test this node (name or id) over its whole input support (repeatable)', metavar: 'NAME' },
     'min-cone': { type: 'int', default: 2, min: 1, max: 1000, help: 'smallest number of gates in a reported match', metavar: 'G' },
+    ...NEURON_OPTIONS,
     json: jsonOption('print one JSON object {matches, coverage, coveredGates, disjointMatches, overlappingCoverage, overlappingCoveredGates, gates, direct}'),
   },
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('find: expects exactly one CIRCUIT file');
-    const circuit = readCircuitFile(args[0]!);
+    const circuit = applyNeuronSelection(readCircuitFile(args[0]!), opts, 'find');
     const extra: LibraryEntry[] = (opts.library ?? []).map((f) => loadLibraryEntry(f));
     if (opts['only-library'] && extra.length === 0) throw new UsageError('find: --only-library needs at least one --library FILE');
     const library = opts['only-library'] ? extra : [...DEFAULT_LIBRARY, ...extra];

@@ -1,3 +1,4 @@
+import { applyNeuronSelection, NEURON_OPTIONS } from '../neuron-option.js';
 import {
   DEFAULT_IMPROVE_PARAMS,
   improve,
@@ -32,6 +33,7 @@ export const improveCommand = defineCommand({
     target: { type: 'int', help: 'stop as soon as the size is at most G (0 = no target)', default: 0, min: 0, max: 1000000000, metavar: 'G' },
     backend: backendOption(),
     from: { type: 'string', help: 'input format (needed for stdin "-")', metavar: 'FORMAT' },
+    ...NEURON_OPTIONS,
     json: jsonOption(),
   },
   // the limit bounds the search; the final equivalence proof comes after it, so the stop from outside allows it as long again plus a minute
@@ -39,7 +41,7 @@ export const improveCommand = defineCommand({
   async run(opts, args, io) {
     if (args.length !== 1) throw new UsageError('improve: expects exactly one CIRCUIT');
     if (opts.out === undefined) throw new UsageError('improve: --out FILE is required');
-    const c = readCircuitFile(args[0]!, opts.from);
+    const c = applyNeuronSelection(readCircuitFile(args[0]!, opts.from), opts, 'improve');
     const basis = basisOf(opts.basis);
     const t0 = performance.now();
     const r = await improve(c, {

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { parseBench } from '../../src/io/bench-read.js';
+import { writeBench } from '../../src/io/bench-write.js';
+import { extractIntNetwork } from '../../src/learn/qnn/extract.js';
+import { provenanceJson } from '../../src/learn/qnn/provenance.js';
+import { randomIntNetwork } from '../../src/learn/qnn/random-network.js';
+import { selectByProvenance } from '../../src/learn/qnn/select-neurons.js';
+import { caught } from '../helpers/fixtures.js';
+import { runWaterloo, tempDir } from '../helpers/cli.js';
+
+describe('cutting neurons and layers out of an extracted circuit by provenance', () => {
+  it('cuts exactly the gates labelled with the neuron or the layer, from the circuit read back from its .bench file', () => {
+    const net = randomIntNetwork({ seed: 4, inputs: 8, inputCode: { kind: 'bipolar' }, hidden: [3, 2], hiddenCode: { kind: 'bipolar' }, scores: 0, maxWeight: 2 });
+    const r = extractIntNetwork(net);
+    const map = provenanceJson(r.circuit, r.provenance);
+    const read = parseBench(writeBench(r.circuit));
+    const count = (sel: string): number => Object.values(map.gates).filter((l) => l === sel || l.startsWith(sel + '.')).length;
+    for (const sel of ['L1.n1', 'L1.n2', 'L2.n1', 'L1', 'L2']) {
+      const sub = selectByProvenance(read, map, sel);
+      expect(sub.numGates, sel).toBe(count(sel));
+      expect(sub.outputs.length, sel).toBeGreaterThan(0);
+    }
+    // a first-layer neuron reads model inputs only; the second layer reads first-layer outputs
+    expect(selectByProvenance(read, map, 'L1.n1').inputNames.every((n) => n.startsWith('global_in['))).toBe(true);
+    const e = caught(() => selectByProvenance(read, map, 'L7'));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(caught(() => selectByProvenance(read, map, 'layer one'))).toBeInstanceOf(UsageError);
+  });
+
+  it('find --neuron recognises the majority neuron of the full-adder network', () => {
+    const dir = tempDir();
+    const out = join(dir, 'fa.bench');
+    const prov = join(dir, 'fa.json');
+    expect(runWaterloo(['extract', 'test/fixtures/nn/fa-sign.onnx', '--out', out, '--output', 'bits', '--provenance', prov]).code).toBe(0);
+    expect(JSON.parse(readFileSync(prov, 'utf8')).format).toBe('waterloo-provenance/1');
+    const r = runWaterloo(['find', out, '--provenance', prov, '--neuron', 'L1.n1', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).matches.map((m: { name: string }) => m.name)).toContain('MAJ_3');
+    const bad = runWaterloo(['find', out, '--neuron', 'L1.n1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--neuron needs --provenance/);
+  });
+});
