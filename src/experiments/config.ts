@@ -33,6 +33,8 @@ export interface ExperimentConfig {
    * proves within `minTimeLimitMs`; undefined = synthesis only.
    */
   readonly store?: string;
+  /** Model files, for the experiments that read models (real-networks). */
+  readonly modelFiles?: readonly string[];
 }
 
 /** Defaults of {@link ExperimentConfig}. */

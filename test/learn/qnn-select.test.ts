@@ -44,3 +44,23 @@ describe('cutting neurons and layers out of an extracted circuit by provenance',
     expect(bad.stderr).toMatch(/--neuron needs --provenance/);
   });
 });
+
+describe('experiment real-networks', () => {
+  it('writes per-layer tables (kept / constant / removed, fan-in, gates, minimal small neurons, find) for the models given', () => {
+    const dir = tempDir();
+    const r = runWaterloo(['experiment', 'real-networks', 'test/fixtures/nn/fa-sign.onnx', '--out-dir', dir, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(readFileSync(join(dir, 'real-networks.json'), 'utf8'));
+    const layers = j.tables.find((t: { title: string }) => t.title === 'Layers');
+    expect(layers.rows).toMatchObject([
+      { model: 'fa-sign.onnx', layer: 'L1', neurons: 4, kept: 4, constant: 0, removed: 0, 'fan-in': '1/2/3', gates: 6 },
+      { model: 'fa-sign.onnx', layer: 'L2', neurons: 2, kept: 2, constant: 0, removed: 0, 'fan-in': '4/4/4', gates: 32 },
+    ]);
+    // L1.n1 is MAJ3 over three inputs built with 6 AIG gates (the minimum is 4); the three one-input neurons are single literals (minimum 0)
+    expect(layers.rows[0]).toMatchObject({ small: 4, minimal: 3 });
+    expect(layers.rows[1].find).toContain('MAJ_3');
+    expect(readFileSync(join(dir, 'real-networks.md'), 'utf8')).toContain('| fa-sign.onnx | L2 |');
+    expect(runWaterloo(['experiment', 'real-networks', '--out-dir', dir]).code).toBe(2);
+  });
+});

@@ -18,7 +18,7 @@ const DEFAULT_EXPERIMENT_STORE = 'results/store/records.jsonl';
 export const experimentCommand = defineCommand({
   name: 'experiment',
   summary: 'run a training experiment (trained-vs-min, seed-diversity, local) and write its result tables',
-  usage: `${EXPERIMENT_NAMES.join('|')} [--seeds K] [--model gates|bnn|both] [--tasks LIST] [--store FILE|none] [--improve-timeout S] [--out-dir DIR] [--json]`,
+  usage: `${EXPERIMENT_NAMES.join('|')} [MODEL... for real-networks] [--seeds K] [--model gates|bnn|both] [--tasks LIST] [--store FILE|none] [--improve-timeout S] [--out-dir DIR] [--json]`,
   description:
     EXPERIMENT_NAMES.map((n) => `${n}: ${EXPERIMENTS[n].summary}.`).join(' ') +
     ' Writes NAME.md, NAME.tex (booktabs; a longtable for long tables), one CSV per table (NAME.csv, or NAME.<table>.csv when there are several) and NAME.json (determined by the configuration: a rerun with the same seeds reproduces them byte for byte) and NAME.timings.json (wall-clock times) into the output directory.',
@@ -34,7 +34,7 @@ export const experimentCommand = defineCommand({
     json: jsonOption(),
   },
   async run(opts, args, io) {
-    if (args.length !== 1) throw new UsageError(`experiment: expects one NAME (${EXPERIMENT_NAMES.join(', ')})`);
+    if (args.length < 1 || (args.length > 1 && args[0] !== 'real-networks')) throw new UsageError(`experiment: expects one NAME (${EXPERIMENT_NAMES.join(', ')}), and the MODEL files after real-networks`);
     const name = args[0]!;
     if (!Object.hasOwn(EXPERIMENTS, name)) throw new UsageError(`experiment: unknown experiment '${name}' (known: ${EXPERIMENT_NAMES.join(', ')})`);
     const models: TrainModelName[] = opts.model === 'both' ? ['gates', 'bnn'] : [opts.model as TrainModelName];
@@ -51,6 +51,7 @@ export const experimentCommand = defineCommand({
       improveRounds: opts.rounds,
       improveTimeLimitMs: Math.round(opts['improve-timeout'] * 1000),
       ...(store !== undefined ? { store } : {}),
+      modelFiles: args.slice(1),
     });
     const files = writeExperimentReport(opts['out-dir'], { ...report, timings: { ...report.timings, totalSeconds: Number(((performance.now() - t0) / 1000).toFixed(3)) } });
     if (opts.json) printJson(io, { experiment: name, files, tables: report.tables.map((t) => ({ title: t.title, rows: t.rows.length })) });
