@@ -65,3 +65,12 @@ export {
   type TrainModelResult,
   type TrainedNetwork,
 } from './train-model.js';
+export { compileIntNetwork, MAX_INT_EXTRACT_GATES, type IntOutputMode, type CompiledIntNetwork } from './qnn/compile.js';
+export { extractIntNetwork, type ExtractIntOptions, type ExtractIntResult } from './qnn/extract.js';
+export { proveCompiledNetwork, type NetworkProof, type PartProof } from './qnn/neuron-proof.js';
+export { analyzeRanges, type NetworkRanges, type IntInterval } from './qnn/range.js';
+export { provenanceJson, parseProvenanceJson, PROVENANCE_FORMAT, type ProvenanceJson } from './qnn/provenance.js';
+export { selectByProvenance } from './qnn/select-neurons.js';
+export { neuronsReport, type NeuronReport } from './qnn/neurons-report.js';
+export { bnnToIntNetwork } from './qnn/from-bnn.js';
+export { readIntModel, readQuantizedModelHook } from './qnn/read-int-model.js';
