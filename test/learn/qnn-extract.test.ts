@@ -107,6 +107,24 @@ describe('integer network extraction: compile, prove neuron by neuron, replay', 
     expect(ms).toBeLessThan(2000);
   });
 
+  it('proves wide scores with large weights (sums past 2^20) through the output adder cells, and their argmax through the comparator chains', () => {
+    const big = 100003n; // odd: no common factor to divide out
+    const weights = [0, 1, 2].map((i) => Array.from({ length: 32 }, (_, j) => BigInt(((i * 5 + j * 7) % 5) - 2) * big));
+    const net: IntNetwork = {
+      inputs: Array.from({ length: 32 }, (_, j) => ({ name: `in[${j}]`, code: { kind: 'bipolar' } as const })),
+      layers: [{ source: 'wide scores', weights, bias: [12345n, -777n, 0n], activation: { kind: 'scores' } }],
+      outputNames: ['y[0]', 'y[1]', 'y[2]'],
+      argmax: { valid: true, reason: 'test' },
+    };
+    for (const output of ['scores', 'argmax'] as const) {
+      const r = extractIntNetwork(net, { output, replayPatterns: 512 });
+      expect(r.unproven, output).toEqual([]);
+      expect(r.status).toBe('proven');
+      expect(r.stats.methods['adder-cells']).toBe(3);
+      expect(r.compiled.layers[0]![0]!.outputs.length).toBeGreaterThan(20);
+    }
+  });
+
   it('catches a wrong gate: a flipped fanin makes the proof fail with an internal error (exhaustive and adder-cell paths)', () => {
     const small = compileIntNetwork(tiny, { output: 'scores' });
     const wide = randomIntNetwork({ seed: 5, inputs: 40, inputCode: { kind: 'bipolar' }, hidden: [2], hiddenCode: { kind: 'bipolar' }, scores: 0, maxWeight: 2 });

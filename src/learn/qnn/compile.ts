@@ -90,11 +90,31 @@ export interface CompiledNeuron {
   readonly sumBits: readonly Lit[];
   readonly offset: bigint;
   readonly scale: bigint;
+  /**
+   * Scores only: the ripple adder of the constant `addend` = offset mod 2^W
+   * to U, one cell per output bit (x = U_k, y = the constant bit, z = the
+   * carry in, sum = output bit k, carry = the carry out); the last cell's
+   * carry is dropped (two's complement wraps).
+   */
+  readonly addCells?: readonly AdderCell[];
+  readonly addend?: bigint;
+}
+
+/** One link of a comparator chain: ge = maj(x, y, prev) (x = a bit, y = the complemented b bit, sign bits flipped). */
+export interface ChainLink {
+  readonly x: Lit;
+  readonly y: Lit;
+  readonly prev: Lit;
+  readonly ge: Lit;
 }
 
 /** The argmax stage: comparators[i][j] = s_i > s_j (j < i) or s_i >= s_j (j > i); wins[i]; index bits. */
 export interface CompiledArgmax {
   readonly comparators: readonly (readonly Lit[])[];
+  /** chains[i][j] (i < j): the links of the chain computing s_i >= s_j over the sign-extended vectors. */
+  readonly chains: readonly (readonly (readonly ChainLink[])[])[];
+  /** Common width of the sign-extended score vectors. */
+  readonly width: number;
   readonly wins: readonly Lit[];
   readonly index: readonly Lit[];
 }
@@ -350,17 +370,22 @@ function compileNeuron(
     // the reachable sum lies in offset + [0, total]; its two's complement needs this many bits
     const width = signedWidth(offset, offset + total);
     const outputs: Lit[] = [];
+    const addCells: AdderCell[] = [];
+    const addend = BigInt.asUintN(width, offset);
     let carry: Lit = LIT_FALSE;
     for (let k = 0; k < width; k++) {
       const u = sumBits[k] ?? LIT_FALSE;
-      const c = (BigInt.asUintN(width, offset) >> BigInt(k)) & 1n ? LIT_TRUE : LIT_FALSE;
+      const c = (addend >> BigInt(k)) & 1n ? LIT_TRUE : LIT_FALSE;
       const t1 = xor(u, c);
-      outputs.push(xor(t1, carry));
-      carry = b.or(b.and(u, c), b.and(t1, carry));
+      const o = xor(t1, carry);
+      const next = b.or(b.and(u, c), b.and(t1, carry));
+      addCells.push({ x: u, y: c, z: carry, sum: o, carry: next, column: k });
+      outputs.push(o);
+      carry = next;
     }
     label(name);
     nameOutputs(b, name, outputs);
-    return { ...base, constant: false, outputs, comparators: [], cells, sumBits, offset, scale };
+    return { ...base, constant: false, outputs, comparators: [], cells, sumBits, offset, scale, addCells, addend };
   }
   const thresholds = [...act.thresholds[i]!].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const comparators = thresholds.map((t, k) => {
@@ -425,13 +450,15 @@ function thermometerToBinary(b: CircuitBuilder, c: readonly Lit[], width: number
 }
 
 /** a >= b for two's-complement vectors of the same width: flip the sign bits, then ge_k = maj(a_k, !b_k, ge_{k-1}) from ge_{-1} = 1. */
-function geSigned(b: CircuitBuilder, a: readonly Lit[], c: readonly Lit[]): Lit {
+function geSigned(b: CircuitBuilder, a: readonly Lit[], c: readonly Lit[], links: ChainLink[]): Lit {
   const w = a.length;
   let ge: Lit = LIT_TRUE;
   for (let k = 0; k < w; k++) {
     const x = k === w - 1 ? a[k]! ^ 1 : a[k]!;
     const y = (k === w - 1 ? c[k]! ^ 1 : c[k]!) ^ 1;
-    ge = b.or(b.and(x, y), b.and(ge, b.or(x, y)));
+    const next = b.or(b.and(x, y), b.and(ge, b.or(x, y)));
+    links.push({ x, y, prev: ge, ge: next });
+    ge = next;
   }
   return ge;
 }
@@ -447,9 +474,10 @@ function compileArgmax(b: CircuitBuilder, raw: readonly (readonly Lit[])[]): Com
   const n = s.length;
   b.forgetStructure(); // comparators, wins and index are proven stage by stage (see compileIntNetwork)
   const comparators: Lit[][] = Array.from({ length: n }, () => Array<Lit>(n).fill(LIT_TRUE));
+  const chains: ChainLink[][][] = Array.from({ length: n }, () => Array.from({ length: n }, () => []));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const ge = geSigned(b, s[i]!, s[j]!);
+      const ge = geSigned(b, s[i]!, s[j]!, chains[i]![j]!);
       comparators[i]![j] = ge; // s_i >= s_j (j after i)
       comparators[j]![i] = ge ^ 1; // s_j > s_i (i before j)
     }
@@ -460,5 +488,5 @@ function compileArgmax(b: CircuitBuilder, raw: readonly (readonly Lit[])[]): Com
   const width = Math.max(1, Math.ceil(Math.log2(n)));
   b.forgetStructure();
   const index = Array.from({ length: width }, (_, k) => and(wins.filter((_, i) => (i >> k) & 1).map((w) => w ^ 1)) ^ 1);
-  return { comparators, wins, index };
+  return { comparators, chains, width: s[0]!.length, wins, index };
 }

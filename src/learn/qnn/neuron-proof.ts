@@ -201,6 +201,42 @@ function proveNeuron(
     for (const lit of ins) cellForms.push({ lit, coef: w });
     cellForms.push({ lit: cell.sum, coef: -w }, { lit: cell.carry, coef: -2n * w });
   }
+  if (act.kind === 'scores') {
+    // the outputs are U + addend over W bits (ripple cells); with the adder cells:
+    //   s = offset - addend + sum_k 2^k o_k + 2^W carry_W + (cell terms, each zero)
+    // offset - addend is a multiple of 2^W and s fits W signed bits, so o read as two's complement is s
+    const cells2 = n.addCells ?? [];
+    const W = n.outputs.length;
+    if (cells2.length !== W || n.addend === undefined) throw bug(`${n.label}: missing its output adder`);
+    if ((n.offset - n.addend) % (1n << BigInt(W)) !== 0n) throw bug(`${n.label}: the added constant is not the offset modulo 2^${W}`);
+    const terms2: { lit: Lit; coef: bigint }[] = [];
+    for (const cell of cells2) {
+      const r = checkStage(c, (v) => v === cell.x >>> 1 || v === cell.y >>> 1 || v === cell.z >>> 1, [
+        { lit: cell.sum, form: formOfLits([cell.x, cell.y, cell.z].map((lit) => ({ lit, coef: 1n }))), pred: (v) => v % 2 === 1 },
+        { lit: cell.carry, form: formOfLits([cell.x, cell.y, cell.z].map((lit) => ({ lit, coef: 1n }))), pred: (v) => v >= 2 },
+      ]);
+      if (r.kind === 'different') throw bug(`${n.label}: output adder cell ${cell.column} is not an adder`);
+      if (r.kind === 'unchecked') return { status: 'unproven', reason: `an output adder cell could not be checked (${r.reason})` };
+      const w = 1n << BigInt(cell.column);
+      terms2.push({ lit: cell.x, coef: w }, { lit: cell.y, coef: w }, { lit: cell.z, coef: w }, { lit: cell.sum, coef: -w }, { lit: cell.carry, coef: -2n * w });
+    }
+    // every U bit must be consumed by the output adder (or be constant false)
+    n.sumBits.forEach((lit, k) => {
+      if (k >= W ? lit !== 0 : cells2[k]!.x !== lit) throw bug(`${n.label}: sum bit ${k} does not feed its output adder`);
+    });
+    n.outputs.forEach((lit, k) => {
+      if (cells2[k]!.sum !== lit) throw bug(`${n.label}: output bit ${k} is not its adder's sum`);
+      terms2.push({ lit, coef: 1n << BigInt(k) });
+    });
+    terms2.push({ lit: cells2[W - 1]!.carry, coef: 1n << BigInt(W) });
+    // the U terms cancel between the adder tree (sum 2^k U_k) and the output adder (its x inputs)
+    const uTerms = n.sumBits.map((lit, k) => ({ lit, coef: 1n << BigInt(k) }));
+    const treeClaim = formOfLits([...uTerms, ...cellForms], n.offset);
+    if (!formsEqual(treeClaim, spec)) throw bug(`${n.label}: the adder cells do not add up to the neuron's sum`);
+    const outClaim = formOfLits(terms2, n.offset - n.addend);
+    if (!formsEqual(outClaim, formOfLits(uTerms, n.offset))) throw bug(`${n.label}: the output adder does not add up`);
+    return { status: 'proven', method: 'adder-cells' };
+  }
   const uTerms = n.sumBits.map((lit, k) => ({ lit, coef: scale * (1n << BigInt(k)) }));
   const claim = formOfLits([...uTerms, ...cellForms], n.offset);
   if (!formsEqual(claim, spec)) throw bug(`${n.label}: the adder cells do not add up to the neuron's sum`);
@@ -229,7 +265,13 @@ function proveArgmax(compiled: CompiledIntNetwork, last: readonly CompiledNeuron
       // first maximum: i beats an earlier j only when strictly greater
       const r = checkStage(c, (v) => leaves.has(v), [{ lit: am.comparators[i]![j]!, form, pred: j < i ? (v) => v > 0 : (v) => v >= 0 }]);
       if (r.kind === 'different') throw bug(`argmax comparator ${i} vs ${j} is wrong`);
-      if (r.kind === 'unchecked') return { status: 'unproven', reason: `argmax comparator ${i} vs ${j}: ${r.reason}` };
+      if (r.kind === 'unchecked') {
+        const chain = proveChain(c, am, last, Math.min(i, j), Math.max(i, j));
+        if (chain !== undefined) return { status: 'unproven', reason: `argmax comparator ${i} vs ${j}: ${r.reason}; its chain: ${chain}` };
+        // the chain computes s_min >= s_max; the strict comparator of the later index is its complement
+        const ge = am.chains[Math.min(i, j)]![Math.max(i, j)]!.at(-1)!.ge;
+        if (am.comparators[i]![j] !== (i < j ? ge : ge ^ 1)) throw bug(`argmax comparator ${i} vs ${j} is not its chain's output`);
+      }
     }
     const row = am.comparators[i]!.filter((_, j) => j !== i);
     const leaves = new Set(row.map((lit) => lit >>> 1));
@@ -248,6 +290,37 @@ function proveArgmax(compiled: CompiledIntNetwork, last: readonly CompiledNeuron
   if (r.kind === 'different') throw bug('argmax index bits are not the ORs of the wins');
   if (r.kind === 'unchecked') return { status: 'unproven', reason: `argmax index: ${r.reason}` };
   return { status: 'proven', method: 'argmax-stages' };
+}
+
+/**
+ * A comparator chain over two W-bit two's-complement vectors a, b: link k
+ * reads x_k = a_k (complemented for the sign bit), y_k = !b_k (b_k for the
+ * sign bit) and the previous link (TRUE before the first), and is checked to
+ * be maj(x_k, y_k, prev) over those three. With D_k = sum_{i<=k} 2^i (x_i -
+ * !y_i) and |D_{k-1}| < 2^k, [D_k >= 0] = maj(x_k, y_k, [D_{k-1} >= 0]), so
+ * the last link is [a' >= b'] unsigned, i.e. [a >= b] signed (the sign-bit
+ * flip adds 2^(W-1) to both). Returns why not, or undefined when proven.
+ */
+function proveChain(c: CompiledIntNetwork['circuit'], am: NonNullable<CompiledIntNetwork['argmax']>, last: readonly CompiledNeuron[], i: number, j: number): string | undefined {
+  const W = am.width;
+  const ext = (bits: readonly Lit[]): Lit[] => [...bits, ...Array<Lit>(W - bits.length).fill(bits[bits.length - 1]!)];
+  const a = ext(last[i]!.outputs);
+  const b = ext(last[j]!.outputs);
+  const links = am.chains[i]![j]!;
+  if (links.length !== W) return `${links.length} links for ${W} bits`;
+  let prev: Lit = 1;
+  for (let k = 0; k < W; k++) {
+    const l = links[k]!;
+    const x = k === W - 1 ? a[k]! ^ 1 : a[k]!;
+    const y = k === W - 1 ? b[k]! : b[k]! ^ 1;
+    if (l.x !== x || l.y !== y || l.prev !== prev) throw bug(`argmax chain ${i} vs ${j}: link ${k} is not wired to its bits`);
+    const form = formOfLits([l.x, l.y, l.prev].map((lit) => ({ lit, coef: 1n })));
+    const r = checkStage(c, (v) => v === l.x >>> 1 || v === l.y >>> 1 || v === l.prev >>> 1, [{ lit: l.ge, form, pred: (v) => v >= 2 }]);
+    if (r.kind === 'different') throw bug(`argmax chain ${i} vs ${j}: link ${k} is not a majority`);
+    if (r.kind === 'unchecked') return r.reason;
+    prev = l.ge;
+  }
+  return undefined;
 }
 
 function fmt(a: ReadonlyMap<number, boolean>): string {
