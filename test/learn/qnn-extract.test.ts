@@ -125,6 +125,25 @@ describe('integer network extraction: compile, prove neuron by neuron, replay', 
     }
   });
 
+  it('proves threshold neurons whose sums need more than 20 bits through their comparator chains', () => {
+    const big = 100003n;
+    // +1 on some weights: no common factor for the compiler to divide out
+    const weights = [0, 1, 2].map((i) => Array.from({ length: 32 }, (_, j) => BigInt(((i * 5 + j * 7) % 5) - 2) * big + BigInt(j % 2)));
+    for (const code of [{ kind: 'unsigned', bits: 2 }, { kind: 'bipolar' }] as const) {
+      const thresholds = code.kind === 'bipolar' ? [[big], [-3n * big], [0n]] : [[-5n * big, big, 7n * big], [0n, 0n, 3n * big], [-big, 2n, 2n * big]];
+      const net: IntNetwork = {
+        inputs: Array.from({ length: 32 }, (_, j) => ({ name: `in[${j}]`, code: { kind: 'bipolar' } as const })),
+        layers: [{ source: 'wide thresholds', weights, bias: [12345n, -777n, 0n], activation: { kind: 'thresholds', code, thresholds } }],
+        outputNames: ['y[0]', 'y[1]', 'y[2]'],
+        argmax: { valid: false, reason: 'no scores' },
+      };
+      const r = extractIntNetwork(net, { replayPatterns: 512 });
+      expect(r.unproven, code.kind).toEqual([]);
+      expect(r.stats.methods['adder-cells']).toBe(3);
+      expect(r.compiled.layers[0]![0]!.sumBits.length).toBeGreaterThan(20);
+    }
+  });
+
   it('catches a wrong gate: a flipped fanin makes the proof fail with an internal error (exhaustive and adder-cell paths)', () => {
     const small = compileIntNetwork(tiny, { output: 'scores' });
     const wide = randomIntNetwork({ seed: 5, inputs: 40, inputCode: { kind: 'bipolar' }, hidden: [2], hiddenCode: { kind: 'bipolar' }, scores: 0, maxWeight: 2 });

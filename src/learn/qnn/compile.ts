@@ -86,6 +86,8 @@ export interface CompiledNeuron {
   readonly outputs: readonly Lit[];
   /** Comparator literal per threshold, in sorted threshold order (thresholds only). */
   readonly comparators: readonly Lit[];
+  /** Per comparator, the literal of each link of its LSB-first chain (ge_k over the sum bits 0..k); empty when it is a constant. */
+  readonly comparatorChains?: readonly (readonly Lit[])[];
   readonly cells: readonly AdderCell[];
   readonly sumBits: readonly Lit[];
   readonly offset: bigint;
@@ -388,8 +390,11 @@ function compileNeuron(
     return { ...base, constant: false, outputs, comparators: [], cells, sumBits, offset, scale, addCells, addend };
   }
   const thresholds = [...act.thresholds[i]!].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const comparatorChains: Lit[][] = [];
   const comparators = thresholds.map((t, k) => {
-    const lit = geConstant(b, sumBits, ceilDiv(t - offset, scale));
+    const links: Lit[] = [];
+    const lit = geConstant(b, sumBits, ceilDiv(t - offset, scale), links);
+    comparatorChains.push(links);
     label(`${name}.t${k + 1}`);
     return lit;
   });
@@ -399,7 +404,7 @@ function compileNeuron(
   comparators.forEach((lit, k) => {
     if (lit >>> 1 > b.numInputs && !b.hasName(lit)) b.nameGate(lit, `${name}.t${k + 1}`);
   });
-  return { ...base, constant: false, outputs, comparators, cells, sumBits, offset, scale };
+  return { ...base, constant: false, outputs, comparators, comparatorChains, cells, sumBits, offset, scale };
 }
 
 function nameOutputs(b: CircuitBuilder, name: string, outputs: readonly Lit[]): void {
@@ -423,11 +428,14 @@ function encodeConstant(code: ValueCode, value: bigint): Lit[] {
 }
 
 /** U >= T for U = sum 2^k bits[k], by the LSB-first chain ge_k = T_k ? s_k & ge : s_k | ge (exact for every value of the bits). */
-function geConstant(b: CircuitBuilder, bits: readonly Lit[], T: bigint): Lit {
+function geConstant(b: CircuitBuilder, bits: readonly Lit[], T: bigint, links: Lit[]): Lit {
   if (T <= 0n) return LIT_TRUE;
   if (T >= 1n << BigInt(bits.length)) return LIT_FALSE;
   let ge: Lit = LIT_TRUE;
-  for (let k = 0; k < bits.length; k++) ge = (T >> BigInt(k)) & 1n ? b.and(bits[k]!, ge) : b.or(bits[k]!, ge);
+  for (let k = 0; k < bits.length; k++) {
+    ge = (T >> BigInt(k)) & 1n ? b.and(bits[k]!, ge) : b.or(bits[k]!, ge);
+    links.push(ge);
+  }
   return ge;
 }
 

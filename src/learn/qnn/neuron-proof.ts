@@ -28,7 +28,9 @@
  * checked, or the deadline, leaves it `unproven` with the reason.
  */
 import { codeRange, thresholdValue, codeBits, type IntNetwork, type ValueCode } from './network.js';
-import type { CompiledIntNetwork, CompiledNeuron } from './compile.js';
+import { ceilDiv, type CompiledIntNetwork, type CompiledNeuron } from './compile.js';
+import { gateFanins } from '../../core/circuit.js';
+import { GateKind } from '../../core/gate.js';
 import { checkStage, MAX_STAGE_VARS, formBounds, formOfLits, formsEqual, type NodeForm, type StageRoot } from './stage-check.js';
 import { sumInterval, type IntInterval } from './range.js';
 import { InternalError } from '../../errors.js';
@@ -245,7 +247,10 @@ function proveNeuron(
   const tailRoots = roots.map((r) => ({ ...r, form: tail }));
   const t = checkStage(c, (v) => sumNodes.has(v), tailRoots);
   if (t.kind === 'different') throw bug(`${n.label}: its output differs from its activation of the sum bits on ${fmt(t.assignment)}`);
-  if (t.kind === 'unchecked') return { status: 'unproven', reason: `the activation over the ${n.sumBits.length} sum bits could not be checked (${t.reason})` };
+  if (t.kind === 'unchecked') {
+    const why = proveWideTail(c, n, act.thresholds[i]!, act.code);
+    if (why !== undefined) return { status: 'unproven', reason: `the activation over the ${n.sumBits.length} sum bits could not be checked (${t.reason}; ${why})` };
+  }
   return { status: 'proven', method: 'adder-cells' };
 }
 
@@ -290,6 +295,99 @@ function proveArgmax(compiled: CompiledIntNetwork, last: readonly CompiledNeuron
   if (r.kind === 'different') throw bug('argmax index bits are not the ORs of the wins');
   if (r.kind === 'unchecked') return { status: 'unproven', reason: `argmax index: ${r.reason}` };
   return { status: 'proven', method: 'argmax-stages' };
+}
+
+/**
+ * The activation of a neuron whose sum has too many bits to check its
+ * outputs on every value of them. Comparator k (sorted thresholds) must be
+ * the LSB-first chain ge_j = T_j ? U_j & ge_{j-1} : U_j | ge_{j-1} from
+ * ge_{-1} = 1 for T = ceil((t_k - offset) / scale) (each link checked over
+ * its two inputs; the chain is then [U mod 2^(j+1) >= T mod 2^(j+1)], so the
+ * last link is [U >= T], i.e. [s >= t_k]), TRUE when T <= 0, FALSE when U
+ * cannot reach T. Since the T are nondecreasing the comparators form a
+ * thermometer code, so the output bits only need checking on the K + 1
+ * thermometer assignments of the comparators: all-but-the-first-a false
+ * gives count a. Returns why not, or undefined when proven.
+ */
+function proveWideTail(c: CompiledIntNetwork['circuit'], n: CompiledNeuron, ts: readonly bigint[], code: ValueCode): string | undefined {
+  const sorted = [...ts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const chains = n.comparatorChains;
+  if (!chains || chains.length !== sorted.length) return 'no comparator chains';
+  const width = n.sumBits.length;
+  for (let k = 0; k < sorted.length; k++) {
+    const T = ceilDiv(sorted[k]! - n.offset, n.scale);
+    const lit = n.comparators[k]!;
+    if (T <= 0n || T >= 1n << BigInt(width)) {
+      if (lit !== (T <= 0n ? 1 : 0)) throw bug(`${n.label}: comparator ${k + 1} should be constant`);
+      continue;
+    }
+    const links = chains[k]!;
+    if (links.length !== width) throw bug(`${n.label}: comparator ${k + 1} has ${links.length} links for ${width} sum bits`);
+    let prev: Lit = 1;
+    for (let j = 0; j < width; j++) {
+      const u = n.sumBits[j]!;
+      const isAnd = ((T >> BigInt(j)) & 1n) === 1n;
+      const form = formOfLits([u, prev].map((lit) => ({ lit, coef: 1n })));
+      const p = prev;
+      const r = checkStage(c, (v) => v === u >>> 1 || v === p >>> 1, [{ lit: links[j]!, form, pred: isAnd ? (v) => v >= 2 : (v) => v >= 1 }]);
+      if (r.kind === 'different') throw bug(`${n.label}: comparator ${k + 1} link ${j} is not ${isAnd ? 'AND' : 'OR'}`);
+      if (r.kind === 'unchecked') return r.reason;
+      prev = links[j]!;
+    }
+    if (prev !== lit) throw bug(`${n.label}: comparator ${k + 1} is not its chain's output`);
+  }
+  // the output bits on the thermometer assignments of the comparators
+  const cmpNodes = new Set(n.comparators.map((l) => l >>> 1).filter((v) => v !== 0));
+  for (let a = 0; a <= sorted.length; a++) {
+    const values = new Map<number, boolean>();
+    let realizable = true;
+    n.comparators.forEach((lit, k) => {
+      const want = k < a;
+      const v = lit >>> 1;
+      const nodeValue = want !== ((lit & 1) === 1);
+      if (v === 0) {
+        if (nodeValue) realizable = false;
+      } else if (values.has(v) && values.get(v) !== nodeValue) realizable = false;
+      else values.set(v, nodeValue);
+    });
+    if (!realizable) continue; // two comparators with the same literal (equal T) never disagree
+    const count = BigInt(a);
+    const bits = code.kind === 'bipolar' ? [count > 0n] : Array.from({ length: codeBits(code) }, (_, k) => ((count >> BigInt(k)) & 1n) === 1n);
+    for (let k = 0; k < n.outputs.length; k++) {
+      const got = evalCone(c, n.outputs[k]!, values, cmpNodes);
+      if (got === undefined) return 'an output bit reads more than the comparators';
+      if (got !== bits[k]) throw bug(`${n.label}: output bit ${k} is wrong when ${a} thresholds are reached`);
+    }
+  }
+  return undefined;
+}
+
+/** Value of `lit` given the values of the cut nodes (its cone must stay inside them); undefined if it leaves the cut. */
+function evalCone(c: CompiledIntNetwork['circuit'], lit: Lit, cut: ReadonlyMap<number, boolean>, cutNodes: ReadonlySet<number>): boolean | undefined {
+  const first = c.numInputs + 1;
+  const memo = new Map<number, boolean>();
+  const node = (v: number): boolean | undefined => {
+    if (v === 0) return false;
+    if (cutNodes.has(v)) return cut.get(v);
+    if (v < first) return undefined;
+    const hit = memo.get(v);
+    if (hit !== undefined) return hit;
+    const g = v - first;
+    const kind = c.kinds[g] as number;
+    let acc = kind === GateKind.And;
+    for (const f of gateFanins(c, g)) {
+      const x = node(f >>> 1);
+      if (x === undefined) return undefined;
+      const val = x !== ((f & 1) === 1);
+      if (kind === GateKind.And) acc = acc && val;
+      else if (kind === GateKind.Xor) acc = acc !== val;
+      else return undefined;
+    }
+    memo.set(v, acc);
+    return acc;
+  };
+  const v = node(lit >>> 1);
+  return v === undefined ? undefined : v !== ((lit & 1) === 1);
 }
 
 /**
