@@ -144,6 +144,16 @@ describe('integer network extraction: compile, prove neuron by neuron, replay', 
     }
   });
 
+  it('proves wide layers with 2-bit inputs and 2-bit activations through adder cells (checked against the evaluator on random inputs)', () => {
+    const net = randomIntNetwork({ seed: 21, inputs: 60, inputCode: { kind: 'unsigned', bits: 2 }, hidden: [6, 12], hiddenCode: { kind: 'unsigned', bits: 2 }, scores: 3, maxWeight: 3 });
+    const r = extractIntNetwork(net, { output: 'argmax', replayPatterns: 2048, seed: 21 });
+    expect(r.unproven).toEqual([]);
+    // the first layer reads 120 bits: adder cells; the others may be small enough to simulate whole
+    expect(r.stats.methods['adder-cells']).toBeGreaterThanOrEqual(6);
+    expect(Object.entries(r.stats.methods).filter(([m]) => m !== 'argmax-stages').reduce((a, [, k]) => a + k, 0)).toBe(6 + 12 + 3);
+    expect(r.stats.replayed).toBe(2048);
+  });
+
   it('catches a wrong gate: a flipped fanin makes the proof fail with an internal error (exhaustive and adder-cell paths)', () => {
     const small = compileIntNetwork(tiny, { output: 'scores' });
     const wide = randomIntNetwork({ seed: 5, inputs: 40, inputCode: { kind: 'bipolar' }, hidden: [2], hiddenCode: { kind: 'bipolar' }, scores: 0, maxWeight: 2 });
