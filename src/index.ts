@@ -107,7 +107,7 @@ export {
   type WindowVerdict,
 } from './verify/window.js';
 export { correspond, DEFAULT_CORRESPOND_PARAMS, type CorrespondParams, type CorrespondenceReport, type NodeCorrespondence } from './verify/correspond.js';
-export { SatSweeper, DEFAULT_SWEEP_PARAMS, type SweepParams, type SweepStats, type ProveResult } from './verify/sweep.js';
+export { SatSweeper, DEFAULT_FRAIG_PARAMS, type FraigParams, type FraigStats, type ProveResult } from './verify/fraig/sweeper.js';
 export { combineAig, type CombinedAig } from './verify/miter-aig.js';
 export { encodeCircuit, encodeMiter, encodeAnd, encodeXor2, CnfBuilder, type ClauseSink, type TseitinEncoding, type MiterEncoding } from './sat/tseitin.js';
 export { createSolver, BACKENDS, BACKEND_NAMES, resolveBackendName, isBackendAvailable, type BackendName } from './sat/registry.js';

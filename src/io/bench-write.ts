@@ -25,7 +25,8 @@ import type { Circuit } from '../core/circuit.js';
 import { gateFanins, numNodes } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { toHex, type TruthTable } from '../tt/truth-table.js';
-import { majorityTable, NameAllocator, nameRemainingGates, normalizeLut, sanitizeName } from './line-lexer.js';
+import { majorityTable, normalizeLut } from './lut-normalise.js';
+import { NameAllocator, nameRemainingGates, sanitizeName } from './writer-names.js';
 
 /** Options of {@link writeBench}. */
 export interface WriteBenchOptions {

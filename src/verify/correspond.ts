@@ -9,7 +9,7 @@ import type { Circuit } from '../core/circuit.js';
 import { resolveBackendName, createSolver, type BackendName } from '../sat/registry.js';
 import { matchIo, type MatchMode } from './match-io.js';
 import { combineAig } from './miter-aig.js';
-import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
+import { DEFAULT_FRAIG_PARAMS, SatSweeper } from './fraig/sweeper.js';
 import { withDefaults } from '../util/with-defaults.js';
 
 /** Parameters of {@link correspond}. */
@@ -74,7 +74,7 @@ export async function correspond(a: Circuit, b: Circuit, params: Partial<Corresp
   const comb = combineAig(a, b, m.inputMap, true);
   const backend = await resolveBackendName(p.backend);
   const sweeper = new SatSweeper(comb.aig, {
-    ...DEFAULT_SWEEP_PARAMS,
+    ...DEFAULT_FRAIG_PARAMS,
     makeSolver: () => createSolver(backend),
     conflictLimit: p.conflictLimit,
     deadline: p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Number.POSITIVE_INFINITY,
