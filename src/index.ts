@@ -21,6 +21,7 @@ export {
   defaultInputName,
   defaultOutputName,
 } from './core/circuit.js';
+export { nodeNames, literalName, nodeValueName, namedLiteral, nodesByName, generatedGateId, type NodeNames } from './core/node-names.js';
 export { CircuitBuilder, type CircuitBuilderOptions } from './core/builder.js';
 export {
   evaluateGates,

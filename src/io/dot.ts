@@ -20,8 +20,10 @@
  * complemented→OR) with those references drawn plain, and an AND whose fanins
  * are all complemented is drawn as NOR with plain fanin edges. Pass
  * `{ deMorgan: false }` to draw the stored structure as is.
- * (A gate name stays on its node when the node is drawn as its complement:
- * names tag gates, they do not state a polarity in the picture.)
+ * A gate's name (see core/node-names.ts) states the polarity of the value
+ * drawn: a node drawn as its complement, or whose file name denotes its
+ * complement, is labelled `name` when the drawn value is the file's signal
+ * and `!name` when it is its complement.
  *
  * LUT gates whose function is not symmetric are drawn as a small table with
  * one labelled port per fanin along the top (`a`/`b` for 2-input ops, `x0`,
@@ -31,6 +33,7 @@
  */
 import { gateFanins, gateNode, numNodes, type Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
+import { literalName } from '../core/node-names.js';
 import { toHex, ttEqual, ttNot, ttSwapVars, type TruthTable } from '../tt/truth-table.js';
 
 /** Options of {@link writeDot}. */
@@ -185,7 +188,8 @@ export function writeDot(c: Circuit, opts: WriteDotOptions = {}): string {
 
   for (let g = 0; g < c.numGates; g++) {
     const d = draw[g]!;
-    const name = showNames ? c.gateNames.get(g) : undefined;
+    // the drawn value is the node, complemented when the picture absorbs its references' complement
+    const name = showNames && c.gateNames.has(g) ? literalName(c, 2 * (first + g) + (d.outputAbsorbed ? 1 : 0)) : undefined;
     const kind = c.kinds[g] as GateKind;
     const fill = kind === GateKind.Xor ? '#dcfce7' : kind === GateKind.Maj ? '#fce7f3' : kind === GateKind.Lut ? '#f3e8ff' : '#ffffff';
     const nameHtml = name === undefined ? '' : `<FONT POINT-SIZE="7" COLOR="#6b7280">${htmlEscape(name)}</FONT>`;
