@@ -249,6 +249,24 @@ export {
   type CensusWindowsStats,
   type WindowMinimality,
 } from './cuts/census-windows.js';
+export {
+  buildPageData,
+  renderExplorerHtml,
+  layeredLayout,
+  DEFAULT_LAYERED_LAYOUT_PARAMS,
+  parseProvenanceMap,
+  PROVENANCE_FORMAT,
+  type PageData,
+  type PageDataInput,
+  type PageBlock,
+  type PageWindow,
+  type PageBox,
+  type PageGroups,
+  type LayeredLayout,
+  type LayeredLayoutParams,
+  type GateProvenance,
+  type ProvenanceMap,
+} from './explore/index.js';
 // tables and plots for write-ups (vega/vega-lite are loaded lazily by renderVegaLiteSvg)
 export {
   provenanceOf,

@@ -241,7 +241,7 @@ interface Candidate {
  * is chosen for the file's `n7 = OR(...)` (XOR_2) rather than for the AND
  * gate that stores its complement (XNOR_2).
  */
-function namedFunction(nn: NodeNames, f: TruthTable, leaves: readonly number[], root: number): TruthTable {
+export function namedFunction(nn: NodeNames, f: TruthTable, leaves: readonly number[], root: number): TruthTable {
   let mask = 0;
   leaves.forEach((l, j) => (mask |= nn.negated[l]! << j));
   const rootNeg = nn.negated[root] === 1;

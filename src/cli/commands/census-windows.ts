@@ -19,7 +19,7 @@ import { basisOf, basisOption, SYNTHESIS_BASIS_CHOICES } from '../basis-option.j
 import { EXIT } from '../exit-codes.js';
 
 /** The first basis the circuit is in, from the narrowest (so AIG files are judged as AIGs). */
-function autoBasis(c: Circuit): BasisName {
+export function autoBasis(c: Circuit): BasisName {
   for (const b of ['AIG', 'XAIG', 'U2', 'B2'] as const) if (circuitCost(c, b).inBasis) return b;
   throw new UsageError('census-windows: the circuit is in none of AIG, XAIG, U2, B2; give --basis after converting it (waterloo improve --rounds 0)');
 }
