@@ -80,7 +80,7 @@ export { FORMATS, formatOf, readCircuitFile, writeCircuitFile, serializeCircuit,
 export { parseAiger, writeAiger } from './io/aiger.js';
 export { parseBench, writeBench } from './io/bench.js';
 export { parseBlif, writeBlif } from './io/blif.js';
-export { writeDot } from './io/dot.js';
+export { writeDot, type WriteDotOptions, type DotBlock } from './io/dot.js';
 export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
 export { writeFileAtomic, OutputFileError, type OutputFileErrorCode } from './util/atomic-write.js';
@@ -256,6 +256,8 @@ export {
   DEFAULT_LAYERED_LAYOUT_PARAMS,
   parseProvenanceMap,
   PROVENANCE_FORMAT,
+  blocksFromFindJson,
+  BLOCK_COLORS,
   type PageData,
   type PageDataInput,
   type PageBlock,

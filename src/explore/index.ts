@@ -3,3 +3,4 @@ export { layeredLayout, DEFAULT_LAYERED_LAYOUT_PARAMS, type LayeredLayout, type 
 export { parseProvenanceMap, PROVENANCE_FORMAT, type GateProvenance, type ProvenanceMap } from './provenance-map.js';
 export { buildPageData, type PageData, type PageDataInput, type PageBlock, type PageWindow, type PageBox, type PageGroups } from './page-data.js';
 export { renderExplorerHtml } from './page-html.js';
+export { blocksFromFindJson, BLOCK_COLORS } from './highlight.js';

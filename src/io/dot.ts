@@ -44,6 +44,21 @@ export interface WriteDotOptions {
   readonly gateNames?: boolean;
   /** Draw De Morgan equivalents to avoid inversion bubbles (default true; see module docs). */
   readonly deMorgan?: boolean;
+  /**
+   * Blocks drawn as coloured clusters (Graphviz `cluster` subgraphs) around
+   * their gates, labelled; each gate in at most one block (later blocks skip
+   * gates taken by earlier ones).
+   */
+  readonly blocks?: readonly DotBlock[];
+}
+
+/** A block of gates drawn as a labelled, coloured cluster (see {@link WriteDotOptions.blocks}). */
+export interface DotBlock {
+  readonly label: string;
+  /** Node ids of the block's gates. */
+  readonly nodes: readonly number[];
+  /** Fill colour (`#rrggbb`). */
+  readonly color: string;
 }
 
 /** Picture names of the 16 two-input ops, indexed by GateOp (bit a + 2b = op(a, b)). */
@@ -206,6 +221,14 @@ export function writeDot(c: Circuit, opts: WriteDotOptions = {}): string {
       lines.push(`  n${first + g} [label=${label}, shape=box, style="rounded,filled", fillcolor="${fill}"];`);
     }
   }
+
+  const taken = new Set<number>();
+  (opts.blocks ?? []).forEach((b, k) => {
+    const own = b.nodes.filter((v) => v >= first && v < numNodes(c) && !taken.has(v));
+    if (own.length === 0) return;
+    own.forEach((v) => taken.add(v));
+    lines.push(`  subgraph cluster_b${k} { label=${dotQuote(b.label)}; labeljust=l; fontname="Helvetica"; fontsize=9; fontcolor="#334155"; style="rounded,filled"; color="#64748b"; fillcolor=${dotQuote(b.color)}; ${own.map((v) => `n${v};`).join(' ')} }`);
+  });
 
   lines.push('  { rank=sink;');
   for (let j = 0; j < c.outputs.length; j++) {
