@@ -402,6 +402,8 @@ export const PAGE_SCRIPT = String.raw`
     /** Where node u is drawn, in client (CSS pixel) coordinates, or null when it is not drawn. */
     screenOf: function (u) { if (!visible[u]) return null; var r = canvas.getBoundingClientRect(); return { x: r.left + view.tx + view.s * px[u], y: r.top + view.ty + view.s * py[u] }; },
     nodeByName: function (nm) { return byName.get(nm); },
+    /** The zoom factor (CSS pixels per drawing unit; a gate box is 46 x 22 units). */
+    scale: function () { return view.s; },
     centre: function (u) { centreOn([u]); draw(); },
     selectBlock: selectBlock,
     selectWindow: selectWindow,
