@@ -32,6 +32,8 @@ export interface PageBlock {
   readonly gates: readonly number[];
   /** Hex tables of the roots' values over the leaves (leaf j = x_j). */
   readonly functions: readonly string[];
+  /** Per root: its named signal's function over the leaves' named signals (as the file names them). */
+  readonly tables: readonly { readonly signal: string; readonly leaves: readonly string[]; readonly table: string }[];
   /** Chosen among the disjoint matches that coverage counts. */
   readonly disjoint: boolean;
 }
@@ -170,6 +172,11 @@ export function buildPageData(c: Circuit, input: PageDataInput): PageData {
     leaves: m.leaves,
     gates: coneNodes(c, m.roots, m.leaves),
     functions: m.functions,
+    tables: m.roots.map((r) => ({
+      signal: literalName(c, namedLiteral(c, r)),
+      leaves: m.leaves.map((l) => nn.name[l]!),
+      table: toHex(namedFunction(nn, cutFunction(c, r, m.leaves), m.leaves, r)),
+    })),
     disjoint: disjoint.has(i),
   }));
   const windows: PageWindow[] = (input.windows ?? []).map((w) => ({

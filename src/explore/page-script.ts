@@ -74,7 +74,7 @@ export const PAGE_SCRIPT = String.raw`
     for (var r = 0; r < G.rows; r++) { rowH.push(40); rowW.push(0); }
     boxes.forEach(function (x) {
       x.w = x.open ? Math.max(110, x.cols * DX + 20) : 110;
-      x.h = x.open ? x.rows * DY + 26 : 40;
+      x.h = x.open ? x.rows * DY + 30 : 40;
       rowH[x.b.row] = Math.max(rowH[x.b.row], x.h);
       rowW[x.b.row] += x.w + 16;
     });
@@ -89,7 +89,7 @@ export const PAGE_SCRIPT = String.raw`
       x.b.gates.forEach(function (g, j) {
         visible[g] = 1;
         px[g] = x.x + 10 + DX / 2 + x.b.localOrder[j] * DX;
-        py[g] = x.y + x.h - 10 - H / 2 - x.b.localLayer[j] * DY;
+        py[g] = x.y + x.h - 22 - H / 2 - x.b.localLayer[j] * DY;
       });
     });
   }
@@ -315,8 +315,8 @@ export const PAGE_SCRIPT = String.raw`
     var b = D.blocks[k];
     selectedGate = -1; selection = { kind: 'block', index: k };
     setHighlight(b.gates); openBoxesOf(b.gates);
-    var h = '<h3>' + esc(b.text) + '</h3><p>' + b.gates.length + ' gates: ' + esc(b.gates.map(valueName).join(', ')) + '</p>';
-    b.roots.forEach(function (r, j) { h += '<p>' + esc(valueName(r)) + ' over ' + esc(b.leaves.map(function (l) { return D.names[l]; }).join(', ')) + ':</p>' + ttRows(b.functions[j], b.leaves.map(function (l) { return D.names[l]; }), valueName(r)); });
+    var h = '<h3>' + esc(b.text) + '</h3><p>' + b.gates.length + ' gates: ' + esc(b.gates.map(function (g) { return D.names[g]; }).join(', ')) + '</p>';
+    b.tables.forEach(function (t) { h += '<p>' + esc(t.signal) + ' over ' + esc(t.leaves.join(', ')) + ': hex <code>' + esc(t.table) + '</code></p>' + ttRows(t.table, t.leaves, t.signal); });
     info.innerHTML = h; info.dataset.block = String(k);
     markActive('block', k);
     centreOn(b.gates); redraw();
@@ -402,6 +402,14 @@ export const PAGE_SCRIPT = String.raw`
     /** Where node u is drawn, in client (CSS pixel) coordinates, or null when it is not drawn. */
     screenOf: function (u) { if (!visible[u]) return null; var r = canvas.getBoundingClientRect(); return { x: r.left + view.tx + view.s * px[u], y: r.top + view.ty + view.s * py[u] }; },
     nodeByName: function (nm) { return byName.get(nm); },
+    /** A point on the header of the box with this label (grouped view), in client coordinates, and whether it is open. */
+    box: function (label) {
+      if (!boxes) return null;
+      var b = boxes.find(function (x) { return x.b.label === label; });
+      if (!b) return null;
+      var r = canvas.getBoundingClientRect();
+      return { x: r.left + view.tx + view.s * (b.x + 20), y: r.top + view.ty + view.s * (b.y + 9), open: b.open };
+    },
     /** The zoom factor (CSS pixels per drawing unit; a gate box is 46 x 22 units). */
     scale: function () { return view.s; },
     centre: function (u) { centreOn([u]); draw(); },

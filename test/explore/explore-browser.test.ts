@@ -18,6 +18,7 @@ interface Explorer {
   selection(): { index: number };
   screenOf(v: number): { x: number; y: number };
   nodeByName(n: string): number;
+  box(label: string): { x: number; y: number; open: boolean } | null;
   scale(): number;
   centre(v: number): void;
 }
@@ -138,6 +139,29 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer page in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 30_000);
+
+  it('an extracted network opens at the level of layers and neurons; a click on a neuron opens it', async () => {
+    const fa = join(ROOT, 'test', 'fixtures', 'names', 'fa-or.bench');
+    writeFileSync(join(dir, 'map.json'), JSON.stringify({ format: 'waterloo-provenance/1', gates: { n3: 'L1.n1', n6: 'L1.n2', n8: 'L1.n2.t1', n7: 'L2.n1', n9: 'L2.n2' } }));
+    const gen = runWaterloo(['explore', fa, '--provenance', join(dir, 'map.json'), '--out', join(dir, 'grouped.html')]);
+    expect(gen.code, gen.stderr).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('file://' + join(dir, 'grouped.html'));
+    await page.waitForFunction(() => window.explorer?.ready === true);
+    const n6 = await page.evaluate(() => window.explorer!.nodeByName('n6'));
+    // collapsed: no gate is drawn, every box closed
+    expect(await page.evaluate((v) => window.explorer!.screenOf(v), n6)).toBeNull();
+    for (const label of ['inputs', 'L1.n1', 'L1.n2', 'L2.n1', 'L2.n2', 'other']) expect((await page.evaluate((l) => window.explorer!.box(l), label))!.open, label).toBe(false);
+    const box = (await page.evaluate(() => window.explorer!.box('L1.n2')))!;
+    await page.mouse.click(box.x, box.y);
+    await page.waitForFunction(() => window.explorer!.box('L1.n2')!.open);
+    expect(await page.evaluate((v) => window.explorer!.screenOf(v), n6)).not.toBeNull();
+    expect(await page.evaluate(() => window.explorer!.box('L2.n1')!.open)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 20_000);
 
   it('a ~10,000-gate circuit (EPFL arbiter, 11,839 gates) opens and answers a click within 2 s', async () => {
     const circuit = join(ROOT, 'circuits', 'epfl', 'random_control', 'arbiter.aig');
