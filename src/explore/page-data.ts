@@ -9,7 +9,7 @@
  */
 import { gateFanins, type Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
-import { literalName, namedLiteral, nodeNames } from '../core/node-names.js';
+import { literalName, namedLiteral, nodeNames, nodeValueName } from '../core/node-names.js';
 import { coneNodes, cutFunction } from '../cuts/cut-function.js';
 import type { WindowMinimality } from '../cuts/census-windows.js';
 import { namedFunction, type FunctionMatch } from '../cuts/find-functions.js';
@@ -53,7 +53,7 @@ export interface PageWindow {
   readonly excess: number;
   /** mffc - upperBound: what replacing this window alone saves in the whole circuit. */
   readonly saving: number;
-  /** The verified smaller circuit as a listing (inputs = leaves, outputs = roots). */
+  /** The verified smaller circuit as a listing, its inputs named after the leaves and its outputs after the roots' values. */
   readonly smaller?: string;
 }
 
@@ -191,7 +191,8 @@ export function buildPageData(c: Circuit, input: PageDataInput): PageData {
     upperBound: w.upperBound,
     excess: w.size - w.upperBound,
     saving: w.saving,
-    ...(w.smaller ? { smaller: formatListing(w.smaller) } : {}),
+    // the smaller circuit's inputs are the leaves and its outputs the roots: listed under their names
+    ...(w.smaller ? { smaller: formatListing({ ...w.smaller, inputNames: w.leaves.map((l) => nn.name[l]!), outputNames: w.roots.map((r) => nodeValueName(c, r)) }) } : {}),
   }));
   return {
     format: 'waterloo-explorer/1',

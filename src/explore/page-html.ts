@@ -24,7 +24,7 @@ h4 { font-size: 12px; margin: 8px 0 2px; }
 table.tt { border-collapse: collapse; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; margin: 4px 0; }
 table.tt td, table.tt th { border: 1px solid #cbd5e1; padding: 1px 6px; text-align: center; }
 table.tt td.out { font-weight: bold; background: #f1f5f9; }
-#info { margin-top: 8px; }
+#info { margin-top: 8px; position: sticky; top: -8px; z-index: 1; background: #fff; max-height: 55vh; overflow: auto; border-bottom: 1px solid #e2e8f0; padding-bottom: 4px; }
 pre { font-size: 11px; background: #f8fafc; padding: 4px; overflow: auto; }
 .bar { display: flex; gap: 6px; align-items: center; margin: 6px 0; flex-wrap: wrap; }
 button { font: inherit; padding: 2px 8px; }
