@@ -53,7 +53,7 @@ describe('node names and polarities', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}n7 = XOR_2\(x0, x1\) {2}\[leaves x0, x1; 3 gates\]$/m);
     expect(r.stdout).toMatch(/^ {2}sum, carry = FA\(x2, x1, x0\) {2}\[leaves x0, x1, x2; 7 gates\]$/m);
-    expect(r.stdout).toMatch(/^ {2}output carry: MAJ_3 of its 3 inputs$/m);
+    expect(r.stdout).toMatch(/^ {2}output carry \(node \d+\): MAJ_3 of its 3 inputs$/m);
   });
 
   it('show --dot labels a gate drawn as OR with the file name it has (not its complement)', () => {

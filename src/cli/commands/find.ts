@@ -9,7 +9,7 @@ function describeMatch(m: FunctionMatch): string {
 
 /** One line on an output or named node tested over its whole input support. */
 function describeDirect(d: DirectTest, largest: number): string {
-  const what = `${d.why === 'output' ? 'output' : 'node'} ${d.name}`;
+  const what = `${d.why === 'output' ? 'output' : 'node'} ${d.name} (node ${d.node})`;
   switch (d.status) {
     case 'matched':
       return `  ${what}: ${d.match} of its ${d.support} inputs\n`;
