@@ -157,6 +157,8 @@ export const PAGE_SCRIPT = String.raw`
       if (!visible[v] || !inView(px[v], py[v])) continue;
       ctx.fillStyle = fillOf(v);
       ctx.fillRect(px[v] - W / 2, py[v] - H / 2, W, H);
+      // zoomed far out a border is under a pixel wide: skip it (strokes dominate the time of large pages)
+      if (view.s < 0.12 && !hl[v] && v !== selectedGate) continue;
       ctx.lineWidth = (v === selectedGate ? 3 : hl[v] ? 2 : 1) / Math.max(1, view.s);
       ctx.strokeStyle = v === selectedGate ? '#1d4ed8' : hl[v] ? '#1e40af' : '#475569';
       ctx.strokeRect(px[v] - W / 2, py[v] - H / 2, W, H);
