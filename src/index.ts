@@ -21,6 +21,7 @@ export {
   defaultInputName,
   defaultOutputName,
 } from './core/circuit.js';
+export { nodeNames, literalName, nodeValueName, namedLiteral, nodesByName, generatedGateId, type NodeNames } from './core/node-names.js';
 export { CircuitBuilder, type CircuitBuilderOptions } from './core/builder.js';
 export {
   evaluateGates,
@@ -79,7 +80,7 @@ export { FORMATS, formatOf, readCircuitFile, writeCircuitFile, serializeCircuit,
 export { parseAiger, writeAiger } from './io/aiger.js';
 export { parseBench, writeBench } from './io/bench.js';
 export { parseBlif, writeBlif } from './io/blif.js';
-export { writeDot } from './io/dot.js';
+export { writeDot, type WriteDotOptions, type DotBlock } from './io/dot.js';
 export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
 export { writeFileAtomic, OutputFileError, type OutputFileErrorCode } from './util/atomic-write.js';
@@ -248,6 +249,26 @@ export {
   type CensusWindowsStats,
   type WindowMinimality,
 } from './cuts/census-windows.js';
+export {
+  buildPageData,
+  renderExplorerHtml,
+  layeredLayout,
+  DEFAULT_LAYERED_LAYOUT_PARAMS,
+  parseProvenanceMap,
+  PROVENANCE_FORMAT,
+  blocksFromFindJson,
+  BLOCK_COLORS,
+  type PageData,
+  type PageDataInput,
+  type PageBlock,
+  type PageWindow,
+  type PageBox,
+  type PageGroups,
+  type LayeredLayout,
+  type LayeredLayoutParams,
+  type GateProvenance,
+  type ProvenanceMap,
+} from './explore/index.js';
 // tables and plots for write-ups (vega/vega-lite are loaded lazily by renderVegaLiteSvg)
 export {
   provenanceOf,

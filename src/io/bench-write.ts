@@ -92,7 +92,8 @@ export function writeBench(c: Circuit, opts: WriteBenchOptions = {}): string {
       outName.push(a);
     }
   });
-  nameRemainingGates(c, name, names);
+  // a name that denotes the complement (BENCH `c1 = OR(...)` read back) is kept when the gate is written complemented
+  nameRemainingGates(c, name, names, polarity);
 
   const lines: string[] = [];
   const invName: (string | undefined)[] = new Array(N);

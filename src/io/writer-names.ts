@@ -2,7 +2,7 @@
  * Signal names for the BENCH and BLIF writers: names that never collide, and
  * names for the gates a circuit leaves unnamed.
  */
-import { numNodes, positiveGateName, type Circuit } from '../core/circuit.js';
+import { numNodes, type Circuit } from '../core/circuit.js';
 
 /**
  * Hands out signal names that never collide: a name is used as is when it is
@@ -30,14 +30,18 @@ export class NameAllocator {
 
 /**
  * Names every gate node of `c` that `name` (indexed by node) leaves unnamed:
- * first with the gate's own name where it has one, then `n<node>` for the
- * rest, so a generated name never takes one the circuit already uses.
+ * first with the gate's own name where it has one and that name denotes the
+ * signal the writer writes for the gate (`writtenPolarity(v)` = 1 when the
+ * writer writes the gate's complement; default 0: only names of the gate's
+ * own value, see core/node-names.ts), then `n<node>` for the rest, so a
+ * generated name never takes one the circuit already uses.
  */
-export function nameRemainingGates(c: Circuit, name: (string | undefined)[], names: NameAllocator): void {
+export function nameRemainingGates(c: Circuit, name: (string | undefined)[], names: NameAllocator, writtenPolarity: (v: number) => number = () => 0): void {
   const first = c.numInputs + 1;
   for (let g = 0; g < c.numGates; g++) {
-    const gn = positiveGateName(c, g);
-    if (gn !== undefined && name[first + g] === undefined) name[first + g] = names.fresh(gn);
+    const gn = c.gateNames.get(g);
+    const negated = c.negatedGateNames?.has(g) ? 1 : 0;
+    if (gn !== undefined && negated === writtenPolarity(first + g) && name[first + g] === undefined) name[first + g] = names.fresh(gn);
   }
   for (let v = first; v < numNodes(c); v++) if (name[v] === undefined) name[v] = names.fresh(`n${v}`);
 }

@@ -10,6 +10,7 @@
  * before it is returned.
  */
 import { gateFanins, type Circuit } from '../core/circuit.js';
+import { nodeNames, nodeValueName } from '../core/node-names.js';
 import { coneCircuit } from '../core/cone.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
 import { toAig } from '../core/to-aig.js';
@@ -111,6 +112,9 @@ export const MAX_WINDOW_SIM_LEAVES = 16;
 function nameTable(c: Circuit): Map<string, number> {
   // later entries win: an output name gives the output's literal with its polarity
   const m = new Map<string, number>();
+  // generated ids of unnamed gates first (core/node-names.ts), so that every file name wins over them
+  const nn = nodeNames(c);
+  for (let v = c.numInputs + 1; v < nn.name.length; v++) if (!nn.fromFile[v]) m.set(nn.name[v]!, 2 * v);
   c.inputNames.forEach((n, i) => m.set(n, 2 * (i + 1)));
   for (const [g, n] of c.gateNames) m.set(n, 2 * (c.numInputs + 1 + g) + (c.negatedGateNames?.has(g) ? 1 : 0));
   c.outputNames.forEach((n, j) => m.set(n, c.outputs[j]!));
@@ -139,8 +143,7 @@ export function resolveNodes(c: Circuit, refs: readonly NodeRef[], what: string)
 function nodeLabel(c: Circuit, v: number): string {
   if (v === 0) return 'node 0 (constant)';
   if (v <= c.numInputs) return `input ${c.inputNames[v - 1]} (node ${v})`;
-  const name = c.gateNames.get(v - c.numInputs - 1);
-  return name !== undefined ? `gate ${name} (node ${v})` : `node ${v}`;
+  return `gate ${nodeValueName(c, v)} (node ${v})`;
 }
 
 /**

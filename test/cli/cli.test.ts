@@ -135,7 +135,7 @@ describe('layering', () => {
     ['verify', 'graph'],
     ['synth'],
     ['improve', 'cuts', 'learn'],
-    ['store'],
+    ['store', 'explore'],
     ['report', 'plot', 'sweep'],
     ['queue', 'results', 'experiments'],
     ['api', 'index.ts'],
