@@ -66,6 +66,7 @@ export async function differentialCheck(model: Uint8Array | QGraph, net: IntNetw
   for (let s = 0; s < samples; s++) {
     const density = DENSITIES[s % DENSITIES.length]!;
     const values = net.inputs.map((inp) => {
+      if (inp.code.kind === 'bipolar') return rng.nextFloat() < density ? 1n : -1n;
       const bits = Array.from({ length: codeBits(inp.code) }, () => rng.nextFloat() < density);
       return codeValue(inp.code, bits);
     });
@@ -171,22 +172,31 @@ function hitThreshold(net: IntNetwork, values: bigint[], rng: Rng): boolean {
   const row = l.weights[i]!;
   const support = row.flatMap((w, j) => (w !== 0n ? [j] : []));
   if (support.length === 0) return false;
-  let s = row.reduce((p, w, j) => p + w * values[j]!, l.bias[i]!);
-  for (let step = 0; step < 8 * support.length && s !== target; step++) {
-    const j = support[rng.below(support.length)]!;
-    const r = codeRange(net.inputs[j]!.code);
-    const span = r.max - r.min;
-    const candidates = span <= 16n ? Array.from({ length: Number(span) + 1 }, (_, k) => r.min + BigInt(k)) : [r.min, r.max, values[j]! + 1n, values[j]! - 1n].filter((v) => v >= r.min && v <= r.max);
-    if (net.inputs[j]!.code.kind === 'bipolar') candidates.splice(0, candidates.length, -1n, 1n);
-    let bestV = values[j]!, bestD = abs(s - target);
-    for (const v of candidates) {
-      const d = abs(s + row[j]! * (v - values[j]!) - target);
-      if (d < bestD || (d === bestD && rng.below(2) === 0)) [bestV, bestD] = [v, d];
+  // doubles: exact while |sum| stays below 2^50 (checked), else no search
+  const ranges = support.map((j) => codeRange(net.inputs[j]!.code));
+  const big = ranges.reduce((p, r, k) => p + abs(row[support[k]!]!) * (abs(r.min) > r.max ? abs(r.min) : r.max), abs(l.bias[i]!) + abs(target));
+  if (big >= 2n ** 50n) return false;
+  const w = support.map((j) => Number(row[j]!));
+  const cands = support.map((j, k) => {
+    const code = net.inputs[j]!.code, r = ranges[k]!;
+    if (code.kind === 'bipolar') return [-1, 1];
+    return r.max - r.min <= 16n ? Array.from({ length: Number(r.max - r.min) + 1 }, (_, c) => Number(r.min) + c) : [Number(r.min), Number(r.max)];
+  });
+  const v = support.map((j) => Number(values[j]!));
+  const t = Number(target);
+  let sum = Number(l.bias[i]!) + w.reduce((p, wk, k) => p + wk * v[k]!, 0);
+  for (let step = 0; step < 4 * support.length + 64 && sum !== t; step++) {
+    const k = rng.below(support.length);
+    let bestV = v[k]!, bestD = Math.abs(sum - t);
+    for (const c of cands[k]!) {
+      const d = Math.abs(sum + w[k]! * (c - v[k]!) - t);
+      if (d < bestD) [bestV, bestD] = [c, d];
     }
-    s += row[j]! * (bestV - values[j]!);
-    values[j] = bestV;
+    sum += w[k]! * (bestV - v[k]!);
+    v[k] = bestV;
   }
-  return s === target;
+  support.forEach((j, k) => (values[j] = BigInt(v[k]!)));
+  return sum === t;
 }
 
 const abs = (x: bigint): bigint => (x < 0n ? -x : x);

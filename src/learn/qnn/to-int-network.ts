@@ -445,7 +445,17 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
         if (t > smax) t = smax;
         thresholds.push(t);
       }
-      neurons.push({ elem: i, weights, bias, thresholds, smax, base: valueAt(q, cLo), step: q.step });
+      // S only takes values bias + g Z (g = gcd of the weights): move each threshold up to that lattice
+      let g0 = 0n;
+      for (const w of weights) if (w !== 0n) g0 = gcdBig(g0, w);
+      if (g0 > 1n) for (let k = 0; k < thresholds.length; k++) thresholds[k]! += (((bias - thresholds[k]!) % g0) + g0) % g0;
+      // all steps at one threshold (e.g. Sign when the sum is never 0): one step of their combined size
+      let step = q.step;
+      if (thresholds.length > 1 && thresholds.every((t) => t === thresholds[0])) {
+        step = mul(step, rat(BigInt(thresholds.length)));
+        thresholds.length = 1;
+      }
+      neurons.push({ elem: i, weights, bias, thresholds, smax, base: valueAt(q, cLo), step });
       return undefined;
     });
     if (neurons.length === 0) return { dims: x.dims, elems: result.map((e) => e!) };
@@ -522,7 +532,15 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
   // output k = alpha_k * lin_k + beta_k (constants: lin = 0, beta = value)
   const parts = fin.map((e) => (e.kind === 'const' ? { lin: { space: latestSpace(), terms: new Map<number, Rat>(), c: ZERO } as Lin, alpha: surdOfRat(ONE), beta: e.v } : e));
   const allRational = parts.every((p) => isRational(p.alpha) && isRational(p.beta));
-  const commonMap = parts.every((p) => surdEq(p.alpha, parts[0]!.alpha) && surdEq(p.beta, parts[0]!.beta));
+  const same = (a: Surd, b: Surd): boolean => {
+    try {
+      return surdEq(a, b);
+    } catch (e) {
+      if (e instanceof MixedRadicandError) return false; // different square roots: not equal
+      throw e;
+    }
+  };
+  const commonMap = parts.every((p) => same(p.alpha, parts[0]!.alpha) && same(p.beta, parts[0]!.beta));
   // rational outputs: fold beta into the form; otherwise scores are the forms
   const lins = parts.map((p) => (allRational ? { ...p.lin, c: add(mul(p.lin.c, p.alpha.a), p.beta.a), terms: scaleLin(p.lin, p.alpha.a).terms } : p.lin));
   // a constant common to all classes does not change the order: dropped when the map is not rational anyway
@@ -599,6 +617,13 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
   });
   const scoresTensor = outT.softmax ? (g.nodes.find((n) => n.outputs[0] === outName)?.inputs[0] ?? outName) : outName;
   return { network, rawInputs, layerMaps, scores: { tensor: scoresTensor, mul: scoreMul, add: scoreAdd } };
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
 }
 
 const valueAt = (q: ElementQuantizer, c: bigint): Rat => add(q.base0, mul(q.step, rat(c)));
