@@ -236,3 +236,74 @@ describe('QONNX import: every op folds exactly (differential check on 10,000 inp
     expect((await differentialCheck(bytes, broken, { samples: 2000 })).disagreements).toBeGreaterThan(0);
   });
 });
+
+describe('QONNX import refuses what it cannot fold exactly, naming node, op and domain', () => {
+  const inp = bipolarInput('x', 4);
+  const W = matrix([[1, -1], [1, 1], [-1, 1], [0.5, 1]]);
+  /** A bipolar-input model with extra nodes after xq. */
+  const model = (nodes: NodeSpec[], inits: NonNullable<ModelSpec['inits']> = {}, outputs?: string[]): ModelSpec => ({
+    inputs: [{ name: 'x', dims: [1, 4] }],
+    inits: { ...inp.inits, W, W2: matrix([[1, 0], [0, 1]]), ...inits },
+    nodes: [...inp.nodes, ...nodes],
+    ...(outputs ? { outputs } : {}),
+  });
+  async function refuses(spec: ModelSpec, message: RegExp, options: { inputBits?: number } = {}): Promise<void> {
+    const err = await importQonnx(await buildModel(spec), 'bad.onnx', options).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(UnsupportedError);
+    expect((err as UnsupportedError).code).toBe('onnx-unsupported');
+    expect((err as Error).message).toMatch(/^bad\.onnx: /);
+    expect((err as Error).message).toMatch(message);
+  }
+
+  it('an op that is not supported, with the list of supported ops', async () => {
+    await refuses(model([{ op: 'Conv', name: 'conv', inputs: ['xq', 'W'], output: 'y' }]), /node "conv" \(op Conv, domain ""\) is not supported; supported: Quant, IntQuant, BipolarQuant, MultiThreshold, Trunc \(domains onnx\.brevitas, qonnx\.custom_op\.general, finn\.custom_op\.general\) and MatMul, Gemm, .*Softmax/);
+  });
+  it('a QONNX op in a domain that does not define it', async () => {
+    await refuses(model([{ op: 'Quant', name: 'q', domain: 'my.domain', inputs: ['xq', 'one', 'one', 'one'], output: 'y' }]), /node "q" \(op Quant, domain "my\.domain"\) is not supported/);
+  });
+  it('an input with no quantizer, saying what to pass', async () => {
+    await refuses(
+      { inputs: [{ name: 'v', dims: [1, 4] }], inits: { W }, nodes: [{ op: 'MatMul', name: 'mm', inputs: ['v', 'W'], output: 'y' }] },
+      /input "v" reaches node "mm" \(MatMul\) without a quantizer .*pass --input-bits N/,
+    );
+  });
+  it('a product of two non-constant values', async () => {
+    await refuses(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Mul', name: 'sq', inputs: ['m', 'm'], output: 'y' }]), /node "sq" \(op Mul, domain ""\): multiplies two non-constant values/);
+  });
+  it('a skip connection (values of two different layers added)', async () => {
+    await refuses(
+      model([
+        { op: 'MatMul', inputs: ['xq', 'W'], output: 'm' },
+        { op: 'BipolarQuant', domain: BREVITAS, inputs: ['m', 'one'], output: 'h' },
+        { op: 'MatMul', inputs: ['h', 'W2'], output: 'm2' },
+        { op: 'Add', name: 'skip', inputs: ['m2', 'm'], output: 'y' },
+      ]),
+      /node "skip" .*different layers/,
+    );
+  });
+  it('a Relu output or a batch normalization entering a MatMul without a quantizer', async () => {
+    await refuses(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Relu', inputs: ['m'], output: 'r' }, { op: 'MatMul', name: 'mm', inputs: ['r', 'W2'], output: 'y' }]), /node "mm" .*a Relu output enters a MatMul before a quantizer/);
+    await refuses(
+      model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'BatchNormalization', inputs: ['m', 'g', 'b', 'mu', 'v'], output: 'n' }, { op: 'MatMul', name: 'mm', inputs: ['n', 'W2'], output: 'y' }], { g: vector([1, 1]), b: vector([0, 0]), mu: vector([0, 0]), v: vector([2, 3]) }),
+      /node "mm" .*irrational scale \(a batch normalization\) enters a MatMul/,
+    );
+  });
+  it('a Softmax that is not the last op', async () => {
+    await refuses(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Softmax', name: 'sm', inputs: ['m'], output: 's' }, { op: 'MatMul', inputs: ['s', 'W2'], output: 'y' }]), /node "sm" .*Softmax is supported only as the last op/);
+  });
+  it('an exponent other than an integer or 1/2, an unknown rounding mode, a non-positive scale, a quantizer too fine', async () => {
+    await refuses(model([{ op: 'Pow', name: 'pw', inputs: ['two', 'third'], output: 'c' }, { op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Mul', inputs: ['m', 'c'], output: 'y' }], { third: scalar(1 / 3) }), /node "pw" .*exponent \d+\/\d+ is not supported/);
+    const quant = (attrs: Record<string, string | number>, s: number, bits: number): ModelSpec =>
+      model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Quant', name: 'q', domain: QONNX, inputs: ['m', 's', 'z', 'b'], output: 'h', attrs }, { op: 'MatMul', inputs: ['h', 'W2'], output: 'y' }], { s: scalar(s), z: scalar(0), b: scalar(bits) });
+    await refuses(quant({ rounding_mode: 'BANKERS' }, 1, 4), /node "q" \(op Quant, domain "qonnx\.custom_op\.general"\): rounding mode BANKERS is not supported/);
+    await refuses(quant({}, 0, 4), /node "q" .*the scale must be positive, it is 0/);
+    await refuses(quant({}, 2 ** -14, 24), /node "q" .*reachable quantization steps \(at most 65535\)/);
+  });
+  it('several graph outputs', async () => {
+    await refuses(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Identity', inputs: ['m'], output: 'y' }], {}, ['m', 'y']), /exactly one output, it has 2/);
+  });
+  it('bad input bits are a usage error', async () => {
+    const bytes = await buildModel(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'y' }]));
+    await expect(importQonnx(bytes, 'm.onnx', { inputBits: 0 })).rejects.toMatchObject({ constructor: UsageError, code: 'bad-param' });
+  });
+});

@@ -14,7 +14,7 @@
  *                     version 2), output (q2 - zp) s (v1) or (q2 - zp / 2^k) s_out (v2); c = q2 (v1,
  *                     unbounded) or q2 - qmin (v2).
  */
-import { ceil as ratCeil, cmp, div, floor as ratFloor, mul, neg, rat, sub, ONE, ZERO, type Rat } from './rational.js';
+import { ceil as ratCeil, cmp, div, isZero, floor as ratFloor, mul, neg, rat, sub, ONE, ZERO, type Rat } from './rational.js';
 import { surdCmp, surdFloor, surdOfRat, type Surd } from './surd.js';
 
 /** The condition c >= m of a step: z >= theta, or z > theta when strict. */
@@ -61,7 +61,8 @@ export function roundGeq(m: bigint, mode: RoundingMode): { theta: Rat; strict: b
 
 /** Whether z satisfies a step condition. */
 export function holds(z: Surd, c: StepCondition): boolean {
-  const k = surdCmp(z, c.theta);
+  // rationals (the common case): compare by cross-multiplication, no normalisation
+  const k = isZero(z.b) && isZero(c.theta.b) ? Math.sign(Number(z.a.n * c.theta.a.d - c.theta.a.n * z.a.d)) : surdCmp(z, c.theta);
   return c.strict ? k > 0 : k >= 0;
 }
 
