@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnsupportedError, UsageError } from '../../src/errors.js';
-import { differentialCheck, importQonnx } from '../../src/learn/index.js';
+import { differentialCheck, importQonnx, readQuantizedModel } from '../../src/learn/index.js';
 import type { IntNetwork } from '../../src/learn/qnn/network.js';
 import { BREVITAS, buildModel, FINN, matrix, QONNX, scalar, vector, type ModelSpec, type NodeSpec } from '../helpers/qonnx-builder.js';
 
@@ -208,6 +208,21 @@ describe('QONNX import: every op folds exactly (differential check on 10,000 inp
     expect(net.inputs.map((i) => i.name)).toEqual(['img[0]', 'img[1]', 'img[2]', 'img[3]', 'img[4]', 'img[5]']);
   });
 
+  it('Gemm with transA (a column input) and beta on a broadcast C', async () => {
+    const spec: ModelSpec = {
+      inputs: [{ name: 'col', dims: [5, 1] }],
+      inits: { one: scalar(1), B: matrix([[1, -0.5], [0.25, 1], [-1, 1], [0.5, 0.5], [1, -1]]), C: vector([0.3, -0.1], [1, 2]), V: matrix([[1, -1, 0.5], [2, 1, -1]]) },
+      nodes: [
+        { op: 'BipolarQuant', domain: QONNX, inputs: ['col', 'one'], output: 'xq' },
+        { op: 'Gemm', inputs: ['xq', 'B', 'C'], output: 'g', attrs: { transA: 1, beta: 0.5 } },
+        { op: 'BipolarQuant', domain: QONNX, inputs: ['g', 'one'], output: 'h' },
+        { op: 'Gemm', inputs: ['h', 'V'], output: 'y' },
+      ],
+    };
+    const { net } = await importAndCheck(spec);
+    expect(net.inputs.map((i) => i.name)).toEqual(['col[0]', 'col[1]', 'col[2]', 'col[3]', 'col[4]']);
+  });
+
   it('per-class irrational output maps (a batch normalization per class): scores before the map, argmax not claimed', async () => {
     const inp = bipolarInput('x', 3);
     const { net } = await importAndCheck({
@@ -301,6 +316,9 @@ describe('QONNX import refuses what it cannot fold exactly, naming node, op and 
   });
   it('several graph outputs', async () => {
     await refuses(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'Identity', inputs: ['m'], output: 'y' }], {}, ['m', 'y']), /exactly one output, it has 2/);
+  });
+  it('readQuantizedModel wants an .onnx file', async () => {
+    await expect(readQuantizedModel('model.txt')).rejects.toMatchObject({ constructor: UsageError, code: 'unknown-format' });
   });
   it('bad input bits are a usage error', async () => {
     const bytes = await buildModel(model([{ op: 'MatMul', inputs: ['xq', 'W'], output: 'y' }]));
