@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WaterlooError } from '../../src/errors.js';
+import { ParseError, UnsupportedError, ValidationError, WaterlooError } from '../../src/errors.js';
 import { decodeQonnx, differentialCheck, isQonnxGraph, qonnxToIntNetwork, readModel, readQuantizedModel } from '../../src/learn/index.js';
 import { Rng } from '../../src/util/rng.js';
 import { BREVITAS, buildModel, FINN, matrix, QONNX, scalar, vector } from '../helpers/qonnx-builder.js';
@@ -95,7 +95,9 @@ describe('QONNX reader fuzz: mutated protobufs give only clean errors', () => {
         if (isQonnxGraph(g)) qonnxToIntNetwork(g, k % 5 === 0 ? { inputBits: 2 } : {});
         accepted++;
       } catch (e) {
+        // exit 3 classes only (bad input), never a usage, backend or internal error
         expect(e, `mutant ${k}: ${e instanceof Error ? e.stack : String(e)}`).toBeInstanceOf(WaterlooError);
+        expect(e instanceof ParseError || e instanceof UnsupportedError || e instanceof ValidationError, `mutant ${k}: ${String(e)}`).toBe(true);
       }
     }
     expect(accepted).toBeLessThan(total);
