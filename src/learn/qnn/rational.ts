@@ -52,7 +52,13 @@ export function ratOfDouble(x: number): Rat {
     mant |= 1n << 52n;
     e = exp - 1075;
   }
-  return e >= 0 ? rat(sign * (mant << BigInt(e))) : rat(sign * mant, 1n << BigInt(-e));
+  if (e >= 0) return { n: sign * (mant << BigInt(e)), d: 1n };
+  // dyadic: reduce by shifting out common factors of two (no gcd needed)
+  while (e < 0 && (mant & 1n) === 0n && mant !== 0n) {
+    mant >>= 1n;
+    e++;
+  }
+  return mant === 0n ? ZERO : e >= 0 ? { n: sign * (mant << BigInt(e)), d: 1n } : { n: sign * mant, d: 1n << BigInt(-e) };
 }
 
 export const add = (a: Rat, b: Rat): Rat => (a.d === 1n && b.d === 1n ? { n: a.n + b.n, d: 1n } : rat(a.n * b.d + b.n * a.d, a.d * b.d));

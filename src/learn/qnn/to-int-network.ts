@@ -399,7 +399,8 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
 
   /** Applies a quantizer: constants fold, model inputs are defined, forms of the latest layer become a new layer. */
   function applyQuantizer(node: QNode, x: SymTensor, qs: readonly ElementQuantizer[], fail: (why: string) => never): SymTensor {
-    const spaces = new Set(x.elems.flatMap((e) => (e.kind === 'sym' ? [e.lin.space] : [])));
+    const spaces = new Set<number>();
+    for (const e of x.elems) if (e.kind === 'sym') spaces.add(e.lin.space);
     if (spaces.size > 1) fail('its input mixes model inputs and layer values, or values of different layers (only chains of layers are supported)');
     const space = spaces.size ? [...spaces][0]! : undefined;
     if (space === -1) return defineInputs(node, x, qs, fail);
@@ -410,7 +411,7 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
     const neurons: Neuron[] = [];
     const result: (Elem | undefined)[] = x.elems.map((e, i) => {
       const q = qs[i]!;
-      if (e.kind === 'const') return constElem(surdOfRat(valueAt(q, countOf(q, e.v))));
+      if (e.kind === 'const') return constValue(q, e.v);
       // S = L * form (integers); y = alpha * sgn * S' / L + beta with S' = sgn * S
       let L = 1n;
       for (const w of e.lin.terms.values()) L = lcm(L, w.d);
@@ -628,6 +629,34 @@ function gcdBig(a: bigint, b: bigint): bigint {
 
 const valueAt = (q: ElementQuantizer, c: bigint): Rat => add(q.base0, mul(q.step, rat(c)));
 
+/** The quantized value of a constant, as an element (memoised per quantizer and count: weight tensors repeat a few values). */
+const constCache = new WeakMap<ElementQuantizer, Map<bigint, Elem>>();
+function constValue(q: ElementQuantizer, v: Surd): Elem {
+  const c = countOf(q, v);
+  let m = constCache.get(q);
+  if (m === undefined) constCache.set(q, (m = new Map()));
+  let e = m.get(c);
+  if (e === undefined) m.set(c, (e = constElem(surdOfRat(valueAt(q, c)))));
+  return e;
+}
+
+/** One quantizer object per distinct parameter objects (per-tensor parameters broadcast to the same objects). */
+function memo<A extends object[], T>(make: (...k: A) => T): (...k: A) => T {
+  const root = new Map<unknown, unknown>();
+  return (...k) => {
+    let m = root;
+    for (const x of k.slice(0, -1)) {
+      let next = m.get(x) as Map<unknown, unknown> | undefined;
+      if (next === undefined) m.set(x, (next = new Map()));
+      m = next;
+    }
+    const last = k[k.length - 1];
+    let v = m.get(last) as T | undefined;
+    if (v === undefined) m.set(last, (v = make(...k)));
+    return v;
+  };
+}
+
 /** The per-element quantizers of a quantizer node over a tensor of shape dims. */
 function quantizersOf(
   node: QNode,
@@ -644,16 +673,24 @@ function quantizersOf(
   const positive = (vals: Rat[], what: string): Rat[] => vals.map((v) => (ratSign(v) > 0 ? v : fail(`${what} must be positive, it is ${ratToString(v)}`)));
   const bitsOf = (vals: Rat[], what: string): bigint[] => vals.map((v) => (isInteger(v) && v.n >= 1n && v.n <= 64n ? v.n : fail(`${what} must be an integer from 1 to 64, it is ${ratToString(v)}`)));
   switch (node.op) {
-    case 'BipolarQuant':
-      return positive(paramOf(1, dims, 'the scale'), 'the scale').map((s) => bipolarQuantizer(s));
+    case 'BipolarQuant': {
+      const make = memo((s: Rat) => bipolarQuantizer(s));
+      return positive(paramOf(1, dims, 'the scale'), 'the scale').map((s) => make(s));
+    }
     case 'Sign':
       return Array.from({ length: n }, () => signQuantizer());
     case 'Quant': case 'IntQuant': {
       const s = positive(paramOf(1, dims, 'the scale'), 'the scale'), zp = paramOf(2, dims, 'the zero point'), bits = bitsOf(paramOf(3, dims, 'the bit width'), 'the bit width');
       const signed = attrNumber(node, 'signed', 1) !== 0, narrow = attrNumber(node, 'narrow', 0) !== 0, rm = mode('ROUND');
+      const make = memo((si: Rat, zi: Rat, bi: { b: bigint }) => {
+        const { lo, hi } = intRange(bi.b, signed, narrow);
+        return quantQuantizer(si, zi, lo, hi, rm);
+      });
+      const bitObjs = new Map<bigint, { b: bigint }>();
       return s.map((si, i) => {
-        const { lo, hi } = intRange(bits[i]!, signed, narrow);
-        return quantQuantizer(si, zp[i]!, lo, hi, rm);
+        const b = bits[i]!;
+        if (!bitObjs.has(b)) bitObjs.set(b, { b });
+        return make(si, zp[i]!, bitObjs.get(b)!);
       });
     }
     case 'Trunc': {
