@@ -31,6 +31,13 @@ describe('TFC_1W1A (Brevitas export, FINN MNIST MLP)', () => {
     expect(net.argmax.valid).toBe(true);
     expect(net.argmax.reason).toMatch(/strictly increasing affine map common to all classes/);
     expect(net.outputNames[9]).toBe('74[9]');
+    // provenance: the nodes each layer folds, from its linear op to its quantizer
+    expect(net.layers.map((l) => l.source)).toEqual([
+      'MatMul_16 -> BatchNormalization_17 -> BipolarQuant_19',
+      'MatMul_24 -> BatchNormalization_25 -> BipolarQuant_27',
+      'MatMul_32 -> BatchNormalization_33 -> BipolarQuant_35',
+      'MatMul_40 -> Sub_41 -> Div_44 -> Mul_45 -> Add_46 -> output 74',
+    ]);
     const read = await readModel(TFC);
     expect(read.kind).toBe('quantized');
     const plain = await readModel(join(import.meta.dirname, '..', 'fixtures', 'nn', 'fa-sign.onnx'));

@@ -208,6 +208,32 @@ describe('QONNX import: every op folds exactly (differential check on 10,000 inp
     expect(net.inputs.map((i) => i.name)).toEqual(['img[0]', 'img[1]', 'img[2]', 'img[3]', 'img[4]', 'img[5]']);
   });
 
+  it('a 2W2A layer as Brevitas exports it: 2-bit Quant weights, BatchNormalization (one gamma negative), 2-bit signed Quant activation', async () => {
+    const inp = bipolarInput('x', 10);
+    const rng = (k: number): number => Math.sin(k * 12.9898) * 0.9; // fixed pseudo-random weights
+    const spec: ModelSpec = {
+      inputs: [{ name: 'x', dims: [1, 10] }],
+      inits: {
+        ...inp.inits, ws: scalar(0.4), z: scalar(0), b2: scalar(2), as: scalar(0.5),
+        Wf: { dims: [6, 10], values: Array.from({ length: 60 }, (_, k) => rng(k)) },
+        g: vector([1.2, -0.8, 0.5, 2, -1.5, 0.9]), b: vector([0.1, -0.2, 0.3, 0, 0.25, -0.4]), m: vector([0.4, -1.2, 0, 2, 0.8, -0.4]), v: vector([3.1, 0.7, 5, 1.3, 2.2, 0.9]),
+        V: matrix([[1, -1, 0.5], [0.5, 1, -1], [-1, 0.5, 1], [1, 1, 1], [-0.5, -1, 0.5], [0.25, 0.5, -0.75]]),
+      },
+      nodes: [
+        ...inp.nodes,
+        { op: 'Quant', domain: QONNX, inputs: ['Wf', 'ws', 'z', 'b2'], output: 'Wq', attrs: { signed: 1, narrow: 1 } },
+        { op: 'Transpose', inputs: ['Wq'], output: 'W', attrs: { perm: [1, 0] } },
+        { op: 'MatMul', inputs: ['xq', 'W'], output: 'mm' },
+        { op: 'BatchNormalization', inputs: ['mm', 'g', 'b', 'm', 'v'], output: 'bn' },
+        { op: 'Quant', domain: QONNX, inputs: ['bn', 'as', 'z', 'b2'], output: 'h', attrs: { signed: 1, narrow: 0 } },
+        { op: 'MatMul', inputs: ['h', 'V'], output: 'y' },
+      ],
+    };
+    const { net } = await importAndCheck(spec);
+    const act = net.layers[0]!.activation;
+    expect(act.kind === 'thresholds' && act.thresholds.some((t) => t.length === 3 && t[0]! < t[1]! && t[1]! < t[2]!)).toBe(true);
+  });
+
   it('Gemm with transA (a column input) and beta on a broadcast C', async () => {
     const spec: ModelSpec = {
       inputs: [{ name: 'col', dims: [5, 1] }],

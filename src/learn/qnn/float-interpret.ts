@@ -286,7 +286,7 @@ export function interpretGraph(g: QGraph, inputs: readonly Float64Array[], optio
       case 'MultiThreshold': {
         const x = arg(0), th = arg(1);
         const layout = attrString(node, 'data_layout', 'NCHW');
-        const cAxis = layout === 'NHWC' || x.dims.length === 2 ? x.dims.length - 1 : 1;
+        const cAxis = layout.endsWith('C') ? x.dims.length - 1 : 1; // QONNX: channels last when the layout ends in C
         const cDim = x.dims[cAxis] ?? 1, inner = size(x.dims.slice(cAxis + 1));
         const k = th.dims[1] ?? fail('thresholds must be [channels, steps]');
         const outScale = attrNumber(node, 'out_scale', 1), outBias = attrNumber(node, 'out_bias', 0);

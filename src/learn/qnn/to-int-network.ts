@@ -68,6 +68,7 @@ export const MAX_NEURON_STEPS = 65535;
 
 const PASS_OPS = new Set(['Identity', 'Reshape', 'Flatten', 'Transpose', 'Squeeze', 'Unsqueeze', 'Mul', 'Div', 'Add', 'Sub', 'Neg']);
 const INPUT_QUANTIZERS = new Set(['Quant', 'IntQuant', 'BipolarQuant']);
+const QUANTIZER_OPS = new Set(['Quant', 'IntQuant', 'BipolarQuant', 'MultiThreshold', 'Trunc', 'Sign']);
 
 /** Decodes QONNX bytes and folds them (see {@link qonnxToIntNetwork}). */
 export async function importQonnx(bytes: Uint8Array, file = '<input>', options: QonnxImportOptions = {}): Promise<QonnxImport> {
@@ -146,6 +147,9 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
 
   // ---- layers
   const layers: IntLayer[] = [];
+  /** Per tensor, the node names since the last quantizer (the layer's source). */
+  const via = new Map<string, string[]>();
+  let currentVia: string[] = [];
   const layerMaps: LayerTensorMap[] = [];
   const spaceRange: { lo: bigint; hi: bigint }[][] = [];
   const latestSpace = (): number => layers.length;
@@ -184,6 +188,15 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
     const ratArg = (j: number, what: string): Rat[] => constArg(j, what).map((v) => (isRational(v) ? v.a : fail(`${what} must be rational, it is ${surdToString(v)}`)));
     const intsOf = (vals: readonly Rat[], what: string): number[] => vals.map((v) => (isInteger(v) && v.n >= -(1n << 40n) && v.n <= 1n << 40n ? Number(v.n) : fail(`${what} must be integers`)));
     const out = (t: SymTensor): void => {
+      // provenance: the nodes since the last quantizer that this tensor's non-constant inputs went through
+      if (t.elems.some((e) => e.kind === 'sym')) {
+        const chain = new Set<string>();
+        if (!QUANTIZER_OPS.has(node.op)) {
+          for (const i of node.inputs) for (const n of via.get(i) ?? []) chain.add(n);
+          chain.add(node.name);
+        }
+        via.set(node.outputs[0] ?? '', [...chain]);
+      }
       if (node.outputs.length !== 1 && !(node.op === 'BatchNormalization' && node.outputs.slice(1).every((o) => o === ''))) fail('nodes with several outputs are not supported');
       tensors.set(node.outputs[0] ?? '', t);
     };
@@ -384,6 +397,7 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
         case 'Quant': case 'IntQuant': case 'BipolarQuant': case 'Trunc': case 'MultiThreshold': case 'Sign': {
           const x = arg(0);
           const qs = quantizersOf(node, x.dims, paramOf, (j, what) => ({ dims: arg(j).dims, vals: ratArg(j, what) }), fail);
+          currentVia = via.get(node.inputs[0] ?? '') ?? [];
           out(applyQuantizer(node, x, qs, fail));
           break;
         }
@@ -465,7 +479,7 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
     const code: ValueCode = bipolar ? { kind: 'bipolar' } : { kind: 'unsigned', bits: K.toString(2).length };
     const layerIndex = layers.length;
     layers.push({
-      source: `${node.name} (${node.op})`,
+      source: [...currentVia, node.name].join(' -> '),
       weights: neurons.map((n) => n.weights),
       bias: neurons.map((n) => n.bias),
       activation: { kind: 'thresholds', code, thresholds: neurons.map((n) => [...n.thresholds, ...new Array<bigint>(K - n.thresholds.length).fill(n.smax + 1n)]) },
@@ -554,7 +568,7 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
   }
   const width = latestSpace() === 0 ? totalInputs : layers[latestSpace() - 1]!.bias.length;
   layers.push({
-    source: `output ${outName}`,
+    source: [...(via.get(outName) ?? []), `output ${outName}`].join(' -> '),
     weights: lins.map((l) => {
       const row = new Array<bigint>(width).fill(0n);
       for (const [j, w] of l.terms) row[j] = (w.n * D) / w.d;
