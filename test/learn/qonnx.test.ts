@@ -65,7 +65,7 @@ describe('QONNX import: every op folds exactly (differential check on 10,000 inp
     expect(net.argmax.reason).toMatch(/exactly \d+ times the model outputs.*per-class scales/);
   });
 
-  it('Quant input (unsigned 4 bits), Quant-folded per-channel weights, Add bias, Relu + Quant activation, Gemm, Softmax', async () => {
+  it('Quant input (unsigned 4 bits, narrow: 15 never occurs), Quant-folded per-channel weights, Add bias, Relu + Quant activation, Gemm, Softmax', async () => {
     const spec: ModelSpec = {
       inputs: [{ name: 'in', dims: [1, 6] }],
       inits: {
@@ -75,7 +75,7 @@ describe('QONNX import: every op folds exactly (differential check on 10,000 inp
         G: matrix([[1, 0.5, -0.5], [-1, 1, 0.25], [0.5, -0.5, 1], [1, 1, 1], [-0.25, 0.75, -1]]), gb: vector([0.1, 0.2, 0.3]),
       },
       nodes: [
-        { op: 'Quant', domain: QONNX, inputs: ['in', 's', 'z', 'b4'], output: 'q', attrs: { signed: 0, narrow: 0, rounding_mode: 'ROUND' } },
+        { op: 'Quant', domain: QONNX, inputs: ['in', 's', 'z', 'b4'], output: 'q', attrs: { signed: 0, narrow: 1, rounding_mode: 'ROUND' } },
         { op: 'Quant', domain: QONNX, inputs: ['Wf', 'ws', 'z', 'b3'], output: 'W', attrs: { signed: 1, narrow: 1 } },
         { op: 'MatMul', inputs: ['q', 'W'], output: 'm' },
         { op: 'Add', inputs: ['m', 'bias'], output: 'a' },

@@ -61,6 +61,11 @@ export async function differentialCheck(model: Uint8Array | QGraph, net: IntNetw
   const evaluate = fastEvaluator(net);
   let disagreements = 0, ties = 0, onThreshold = 0;
   const first: Disagreement[] = [];
+  // input values the model's quantizers can produce (narrow ranges leave one value of the code out)
+  const bounds = imp.rawInputs.flatMap((m) => {
+    const len = m.dims.reduce((p, d) => p * d, 1);
+    return Array.from({ length: len }, (_, e) => (m.kind === 'quantized' ? { min: m.min[e]!, max: m.max[e]! } : undefined));
+  });
   const close = (a: number, b: number): boolean => Math.abs(a - b) <= vtol * Math.max(1, Math.abs(a), Math.abs(b));
 
   for (let s = 0; s < samples; s++) {
@@ -70,7 +75,8 @@ export async function differentialCheck(model: Uint8Array | QGraph, net: IntNetw
       const bits = Array.from({ length: codeBits(inp.code) }, () => rng.nextFloat() < density);
       return codeValue(inp.code, bits);
     });
-    if (s % 3 === 2 && hitThreshold(net, values, rng)) onThreshold++;
+    if (s % 3 === 2 && hitThreshold(net, values, rng, bounds)) onThreshold++;
+    clampToBounds(values, bounds);
     // raw graph inputs
     let r = 0;
     const raw = imp.rawInputs.map((m) => {
@@ -162,8 +168,17 @@ export function fastEvaluator(net: IntNetwork): (values: readonly bigint[]) => (
   };
 }
 
-/** Local search: changes input values until some first-layer neuron's sum equals one of its thresholds. */
-function hitThreshold(net: IntNetwork, values: bigint[], rng: Rng): boolean {
+type Bounds = readonly ({ readonly min: bigint; readonly max: bigint } | undefined)[];
+
+function clampToBounds(values: bigint[], bounds: Bounds): void {
+  values.forEach((v, j) => {
+    const b = bounds[j];
+    if (b !== undefined) values[j] = v < b.min ? b.min : v > b.max ? b.max : v;
+  });
+}
+
+/** Local search: changes input values (within their bounds) until some first-layer neuron's sum equals one of its thresholds. */
+function hitThreshold(net: IntNetwork, values: bigint[], rng: Rng, bounds: Bounds): boolean {
   const l = net.layers[0]!;
   if (l.activation.kind !== 'thresholds' || l.bias.length === 0) return false;
   const i = rng.below(l.bias.length);
@@ -173,7 +188,11 @@ function hitThreshold(net: IntNetwork, values: bigint[], rng: Rng): boolean {
   const support = row.flatMap((w, j) => (w !== 0n ? [j] : []));
   if (support.length === 0) return false;
   // doubles: exact while |sum| stays below 2^50 (checked), else no search
-  const ranges = support.map((j) => codeRange(net.inputs[j]!.code));
+  clampToBounds(values, bounds);
+  const ranges = support.map((j) => {
+    const r = codeRange(net.inputs[j]!.code), b = bounds[j];
+    return b === undefined ? r : { min: b.min > r.min ? b.min : r.min, max: b.max < r.max ? b.max : r.max };
+  });
   const big = ranges.reduce((p, r, k) => p + abs(row[support[k]!]!) * (abs(r.min) > r.max ? abs(r.min) : r.max), abs(l.bias[i]!) + abs(target));
   if (big >= 2n ** 50n) return false;
   const w = support.map((j) => Number(row[j]!));

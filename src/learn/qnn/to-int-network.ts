@@ -44,7 +44,16 @@ export interface QonnxImportOptions {
 /** How to present integer input values to the original graph: x = scale * v + offset per element (floats), or v itself. */
 export type RawInputMap =
   | { readonly name: string; readonly dims: readonly number[]; readonly kind: 'integer' }
-  | { readonly name: string; readonly dims: readonly number[]; readonly kind: 'quantized'; readonly scale: Float64Array; readonly offset: Float64Array };
+  | {
+      readonly name: string;
+      readonly dims: readonly number[];
+      readonly kind: 'quantized';
+      readonly scale: Float64Array;
+      readonly offset: Float64Array;
+      /** The values the quantizer can produce per element (a narrow range leaves out one value of its code). */
+      readonly min: readonly bigint[];
+      readonly max: readonly bigint[];
+    };
 
 /** Where a layer's values live in the graph: graph tensor element `elements[i]` = base[i] + step[i] * value of neuron i (floats). */
 export interface LayerTensorMap {
@@ -117,7 +126,7 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
   };
   const tensors = new Map<string, SymTensor>();
   const inputs: (IntInput | undefined)[] = [];
-  const rawScale: number[] = [], rawOffset: number[] = [];
+  const rawScale: number[] = [], rawOffset: number[] = [], rawMin: bigint[] = [], rawMax: bigint[] = [];
   const inputKinds: ('integer' | 'quantized')[] = [];
   const inputOf: number[] = []; // global element -> graph input index
   let offset = 0;
@@ -138,6 +147,8 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
       inputs.push(code === undefined ? undefined : { name: `${inp.name}[${e}]`, code });
       rawScale.push(1);
       rawOffset.push(0);
+      rawMin.push(-1n);
+      rawMax.push(1n);
       elems.push(symElem({ space: quantized ? -1 : 0, terms: new Map([[r, ONE]]), c: ZERO }, surdOfRat(ONE), surdOfRat(ZERO)));
     }
     tensors.set(inp.name, { dims: inp.dims, elems });
@@ -522,6 +533,11 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
       const [zs, zo] = code.kind === 'bipolar' ? [1, 0] : [ratToNumber(w), ratToNumber(c)];
       rawScale[r] = zs / alpha;
       rawOffset[r] = (zo - b0) / alpha;
+      if (code.kind === 'bipolar') [rawMin[r], rawMax[r]] = [-1n, 1n];
+      else {
+        const range = intRange(BigInt(bits), signed, attrNumber(node, 'narrow', 0) !== 0);
+        [rawMin[r], rawMax[r]] = [range.lo, range.hi];
+      }
       return symElem({ space: 0, terms: new Map([[r, w]]), c }, surdOfRat(ONE), surdOfRat(ZERO));
     });
     return { dims: x.dims, elems };
@@ -626,7 +642,15 @@ export function qonnxToIntNetwork(g: QGraph, options: QonnxImportOptions = {}): 
     const n = size(inp.dims);
     const m: RawInputMap = inputKinds[k] === 'integer'
       ? { name: inp.name, dims: inp.dims, kind: 'integer' }
-      : { name: inp.name, dims: inp.dims, kind: 'quantized', scale: Float64Array.from(rawScale.slice(start, start + n)), offset: Float64Array.from(rawOffset.slice(start, start + n)) };
+      : {
+          name: inp.name,
+          dims: inp.dims,
+          kind: 'quantized',
+          scale: Float64Array.from(rawScale.slice(start, start + n)),
+          offset: Float64Array.from(rawOffset.slice(start, start + n)),
+          min: rawMin.slice(start, start + n),
+          max: rawMax.slice(start, start + n),
+        };
     start += n;
     return m;
   });
