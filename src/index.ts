@@ -338,6 +338,20 @@ export {
   bnnModelFormatOf,
   type BnnModelFormat,
 } from './learn/index.js';
+// quantized (QONNX) models folded exactly into integer networks, and the differential check against the graph
+export {
+  importQonnx,
+  qonnxToIntNetwork,
+  readQuantizedModel,
+  readModel,
+  differentialCheck,
+  interpretGraph,
+  type QonnxImport,
+  type QonnxImportOptions,
+  type DifferentialOptions,
+  type DifferentialResult,
+  type ReadModel,
+} from './learn/index.js';
 // queue mode: BullMQ on Redis (bullmq and ioredis are loaded lazily by the functions that need them)
 export {
   pushInstances,

@@ -79,7 +79,7 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
   },
   fuzz: {
     description:
-      'seeded mutants of every reader (aag aig bench blif truth hex) and of extract (json onnx) from test/fixtures, read in-process and every K-th through the CLI under prlimit --as=4GB [--mutants N (10000)] [--seed S] [--cli-every K (200)] [--budget MS (5000)] [--formats aag,json,...]; exit 1 on any crash, stack trace, unnamed error or overrun',
+      'seeded mutants of every reader (aag aig bench blif truth hex) and of extract (json onnx qonnx) from test/fixtures, read in-process and every K-th through the CLI under prlimit --as=4GB [--mutants N (10000)] [--seed S] [--cli-every K (200)] [--budget MS (5000)] [--formats aag,json,...]; exit 1 on any crash, stack trace, unnamed error or overrun',
     custom: () => {
       void runFuzz({ root: ROOT, ...fuzzBenchOptions(process.argv.slice(2)), log: (s) => console.log(s) }).then((r) => {
         for (const f of r.failures) console.log(`failure ${f.format} #${f.index} (${f.where}): ${f.what}\n  input (base64): ${f.input}`);
