@@ -236,6 +236,7 @@ export {
 // results store and sweeps (better-sqlite3 is loaded lazily by openStore)
 export { openStore, resolveStorePath, STORE_ENV_VAR, STORE_SCHEMA_VERSION, type OpenStoreOptions } from './store/sqlite-store.js';
 export { isBetterRecord } from './store/better-record.js';
+export { classAnswer, costIsNpnInvariant, derivedClassRecord, equivalentCircuit, type ClassAnswer, type ClassTarget } from './store/class-record.js';
 export type { InstanceKey, InstanceStatus, ResultsStore, StoreQuery, StoreRecord, StoredAttempt } from './store/types.js';
 export { solveInstance, specKeyOf, type SweepInstance, type SolveInstanceOptions } from './sweep/solve-instance.js';
 export {
