@@ -134,7 +134,7 @@ describe('layering', () => {
     ['io', 'sat', 'problems'],
     ['verify', 'graph'],
     ['synth'],
-    ['improve', 'cuts', 'nn'],
+    ['improve', 'cuts', 'nn', 'cubes'],
     ['store', 'train'],
     ['report', 'plot', 'sweep'],
     ['queue', 'results', 'experiments'],

@@ -5,6 +5,8 @@ import {
   openStore,
   rebuild,
   synthesize,
+  synthesizeByCubes,
+  UsageError,
   writeCircuitFile,
   type BasisName,
   type ClassAnswer,
@@ -22,11 +24,12 @@ import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 export const minCommand = defineCommand({
   name: 'min',
   summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
-  usage: 'SPEC [--basis b2|u2|aig|xaig] [--depth D] [--timeout S] [--store PATH] [--out FILE] [--proof DIR] [--json]',
+  usage: 'SPEC [--basis b2|u2|aig|xaig] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
   description:
     'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
     'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
     '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown. ' +
+    'With --cubes N, every size is split into at least N cubes (the fanin pairs of the last gates) solved by W worker processes: SAT as soon as one cube is, UNSAT when all are (one certificate entry per cube); --checkpoint FILE records the UNSAT cubes so that a rerun skips them. ' +
     'With --store PATH, a record of the function\'s NPN class in that results store answers first: an optimal one is printed (its circuit transformed to this function and re-verified by simulation), a feasible one\'s circuit is the starting upper bound.',
   options: {
     ...SPEC_OPTIONS,
@@ -40,6 +43,9 @@ export const minCommand = defineCommand({
     all: { type: 'int', help: 'enumerate up to N distinct optimal circuits', min: 1, max: 100000, metavar: 'N' },
     parallel: { type: 'boolean', help: 'solve sizes k and k+1 concurrently on two cores' },
     out: { type: 'string', help: 'write the circuit to FILE (format by extension)', metavar: 'FILE' },
+    cubes: { type: 'int', help: 'split every size query into at least N cubes solved in worker processes (not with --depth, --all, --proof, --parallel)', min: 1, max: 100000, metavar: 'N' },
+    workers: { type: 'int', help: 'worker processes for --cubes', default: 2, min: 1, max: 256, metavar: 'W' },
+    checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
     store: { type: 'string', help: 'consult the records of this results store for the function\'s NPN class first (not with --depth, --all, --proof)', metavar: 'PATH' },
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
     json: jsonOption(),
@@ -63,7 +69,21 @@ export const minCommand = defineCommand({
       io.out(a);
       return EXIT.ok;
     }
-    const r: SynthesisResult = await synthesize(src.spec, {
+    if (opts.cubes === undefined && opts.checkpoint !== undefined) throw new UsageError('min: --checkpoint needs --cubes', 'usage');
+    if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
+      throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
+    }
+    const r: SynthesisResult = opts.cubes !== undefined ? await synthesizeByCubes(src.spec, {
+      basis,
+      encoder: opts.encoder as EncoderName,
+      backend: opts.backend,
+      cubes: opts.cubes,
+      workers: opts.workers,
+      checkpoint: opts.checkpoint,
+      minSize: opts['min-size'],
+      maxSize: opts['max-size'],
+      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+    }) : await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName,
       backend: opts.backend,
