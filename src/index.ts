@@ -343,6 +343,9 @@ export {
   type QueueWorkerOptions,
   type WorkerJobEvent,
   type WorkerSummary,
+  queueCubeRunner,
+  cubeJobId,
+  CUBE_JOB_NAME,
 } from './queue/index.js';
 export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
 export { census, censusFromStore, censusInstances, censusInstanceName, censusEntryOf, type CensusParams, type CensusResult } from './sweep/census.js';

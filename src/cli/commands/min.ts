@@ -6,6 +6,8 @@ import {
   rebuild,
   synthesize,
   synthesizeByCubes,
+  queueCubeRunner,
+  resolveRedisUrl,
   UsageError,
   writeCircuitFile,
   type BasisName,
@@ -46,6 +48,8 @@ export const minCommand = defineCommand({
     cubes: { type: 'int', help: 'split every size query into at least N cubes solved in worker processes (not with --depth, --all, --proof, --parallel)', min: 1, max: 100000, metavar: 'N' },
     workers: { type: 'int', help: 'worker processes for --cubes', default: 2, min: 1, max: 256, metavar: 'W' },
     checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
+    queue: { type: 'string', help: 'with --cubes: push the cubes as jobs to this queue (solved by waterloo queue work) instead of local worker processes', metavar: 'NAME' },
+    redis: { type: 'string', help: 'with --queue: Redis URL (default $WATERLOO_REDIS, else redis://127.0.0.1:6379)', metavar: 'URL' },
     store: { type: 'string', help: 'consult the records of this results store for the function\'s NPN class first (not with --depth, --all, --proof)', metavar: 'PATH' },
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
     json: jsonOption(),
@@ -69,11 +73,13 @@ export const minCommand = defineCommand({
       io.out(a);
       return EXIT.ok;
     }
-    if (opts.cubes === undefined && opts.checkpoint !== undefined) throw new UsageError('min: --checkpoint needs --cubes', 'usage');
+    if (opts.cubes === undefined && (opts.checkpoint !== undefined || opts.queue !== undefined)) throw new UsageError('min: --checkpoint and --queue need --cubes', 'usage');
+    const runner = opts.queue !== undefined ? await queueCubeRunner({ redis: resolveRedisUrl(opts.redis), queue: opts.queue }) : undefined;
     if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
       throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
     }
     const r: SynthesisResult = opts.cubes !== undefined ? await synthesizeByCubes(src.spec, {
+      runner,
       basis,
       encoder: opts.encoder as EncoderName,
       backend: opts.backend,
@@ -83,7 +89,7 @@ export const minCommand = defineCommand({
       minSize: opts['min-size'],
       maxSize: opts['max-size'],
       ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
-    }) : await synthesize(src.spec, {
+    }).finally(() => runner?.close()) : await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName,
       backend: opts.backend,
