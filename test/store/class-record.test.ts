@@ -11,6 +11,7 @@ import { runSweep } from '../../src/sweep/sweep.js';
 import { verifyCircuit } from '../../src/synth/verify.js';
 import { runWaterloo, tempDir } from '../helpers/cli.js';
 import { verifiedRecord } from './verified-record.js';
+import { buildResultTable } from '../../src/report/result-table.js';
 
 const inst = (problem: string, basis: BasisName = 'B2') => ({ problem, basis, encoder: 'ssv' as const });
 
@@ -35,6 +36,15 @@ describe('class records', () => {
       }
       // thr:4:1 (OR of 4) is another class: solved, not derived
       expect(store.get(inst('thr:4:1'))!.derivedFrom).toBeUndefined();
+      // exact:4:1 and exact:4:3 (negate the inputs): whichever comes second is derived; the table gives both one answer
+      await runSweep({ instances: [inst('exact:4:1'), inst('exact:4:3')], store, jobs: 1, command: 'third' });
+      expect(store.get(inst('exact:4:3'))).toMatchObject({ derivedFrom: 'exact:4:1', size: store.get(inst('exact:4:1'))!.size });
+      const t = buildResultTable(store.list());
+      const cell = (p: string, b: BasisName = 'B2') => { const c = t.rows.find((r) => r.problem === p)!.cells[b]!; return [c.status, c.size, c.lowerBound]; };
+      expect(cell('thr:4:3')).toEqual(cell('thr:4:2'));
+      expect(cell('thr:4:3', 'U2')).toEqual(cell('thr:4:2', 'U2'));
+      expect(cell('exact:4:3')).toEqual(cell('exact:4:1'));
+      expect(cell('thr:4:2')[0]).toBe('optimal');
     } finally {
       store.close();
     }
