@@ -45,6 +45,9 @@ describe('class records', () => {
       expect(cell('thr:4:3', 'U2')).toEqual(cell('thr:4:2', 'U2'));
       expect(cell('exact:4:3')).toEqual(cell('exact:4:1'));
       expect(cell('thr:4:2')[0]).toBe('optimal');
+      // the table says where a derived answer came from (marked like a borrowed one)
+      expect(t.rows.find((r) => r.problem === 'thr:4:3')!.cells.B2).toMatchObject({ sizeFrom: 'thr:4:2', boundFrom: 'thr:4:2' });
+      expect(t.rows.find((r) => r.problem === 'thr:4:2')!.cells.B2!.sizeFrom).toBeUndefined();
     } finally {
       store.close();
     }
