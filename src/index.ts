@@ -237,8 +237,12 @@ export {
 // results store and sweeps (better-sqlite3 is loaded lazily by openStore)
 export { openStore, resolveStorePath, STORE_ENV_VAR, STORE_SCHEMA_VERSION, type OpenStoreOptions } from './store/sqlite-store.js';
 export { isBetterRecord } from './store/better-record.js';
+export { classAnswer, costIsNpnInvariant, derivedClassRecord, equivalentCircuit, type ClassAnswer, type ClassTarget } from './store/class-record.js';
 export type { InstanceKey, InstanceStatus, ResultsStore, StoreQuery, StoreRecord, StoredAttempt } from './store/types.js';
 export { solveInstance, specKeyOf, type SweepInstance, type SolveInstanceOptions } from './sweep/solve-instance.js';
+export { synthesizeByCubes, solveSizeByCubes, localCubeRunner, poolCubeRunner, DEFAULT_CUBE_SEARCH_PARAMS, type CubeRunner, type CubeSearchParams, type CubeSizeOutcome } from './sweep/cube-search.js';
+export { splitIntoCubes, cubeCount, type Cube } from './cubes/cube-split.js';
+export { solveCube, type CubeTask, type CubeOutcome } from './cubes/cube-task.js';
 export {
   censusWindows,
   DEFAULT_CENSUS_WINDOWS_PARAMS,
@@ -374,6 +378,9 @@ export {
   type QueueWorkerOptions,
   type WorkerJobEvent,
   type WorkerSummary,
+  queueCubeRunner,
+  cubeJobId,
+  CUBE_JOB_NAME,
 } from './queue/index.js';
 export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
 export { census, censusFromStore, censusInstances, censusInstanceName, censusEntryOf, type CensusParams, type CensusResult } from './sweep/census.js';

@@ -134,7 +134,7 @@ describe('layering', () => {
     ['io', 'sat', 'problems'],
     ['verify', 'graph'],
     ['synth'],
-    ['improve', 'cuts', 'learn'],
+    ['improve', 'cuts', 'learn', 'cubes'],
     ['store', 'explore'],
     ['report', 'plot', 'sweep'],
     ['queue', 'results', 'experiments'],

@@ -455,6 +455,11 @@ class SsvInstance implements IncrementalInstance {
     return b.build();
   }
 
+  /** The fanin-pair selections of the gates, last gate first (exactly one pair per gate). */
+  splitGroups(): number[][] {
+    return this.sel.map((s) => Array.from(s)).reverse();
+  }
+
   blockingClause(model: Int8Array): Int32Array {
     const lits: number[] = [];
     const lit = (v: number): void => {
