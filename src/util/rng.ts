@@ -19,4 +19,12 @@ export class Rng {
   nextFloat(): number {
     return this.nextU32() / 4294967296;
   }
+  /** Shuffles `items` in place (Fisher-Yates from the end, one {@link below} per position) and returns it. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  }
 }
