@@ -127,7 +127,7 @@ export class WorkerPool {
               child.proc.kill('SIGKILL');
             }, hardLimitMs(t))
           : undefined;
-      child.job = { id, settle: resolve, ...(timer === undefined ? {} : { timer }) };
+      child.job = { id, settle: resolve, timer };
       const msg: SolveMessage = { type: 'solve', id, instance, backend: this.opts.backend, command: this.opts.command };
       child.proc.send(msg);
     });
