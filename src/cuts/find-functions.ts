@@ -37,6 +37,7 @@ import { applyNpn, type NpnTransform } from '../tt/npn.js';
 import { makeSpec } from '../tt/spec.js';
 import { toHex, type TruthTable } from '../tt/truth-table.js';
 import { checkWindowEquivalence } from '../verify/window.js';
+import { withDefaults } from '../util/with-defaults.js';
 import { coneFunctions, coneNodes, cutFunction } from './cut-function.js';
 import { enumerateCuts, DEFAULT_ENUMERATE_CUTS_PARAMS } from './enumerate-cuts.js';
 import {
@@ -263,7 +264,7 @@ function nodeMapping(nn: NodeNames, m: MatchMapping, leaves: readonly number[], 
  * is reported. Throws UsageError for bad parameters or a malformed library.
  */
 export async function findFunctions(circuit: Circuit, params: Partial<FindFunctionsParams> = {}): Promise<FindFunctionsResult> {
-  const p = { ...DEFAULT_FIND_FUNCTIONS_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_FIND_FUNCTIONS_PARAMS, params);
   if (!Number.isInteger(p.minConeGates) || p.minConeGates < 1) throw new UsageError(`minConeGates must be a positive integer, got ${p.minConeGates}`, 'bad-param');
   const t0 = Date.now();
   const lib = prepareLibrary(p.library);

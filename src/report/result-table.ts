@@ -133,7 +133,7 @@ function mergeCell(records: readonly StoreRecord[], fromClass: ClassEvidence | u
   const seconds = Math.min(...(reached.length ? reached : records).map((r) => r.seconds));
   return {
     status,
-    ...(size !== undefined ? { size } : {}),
+    size,
     lowerBound,
     seconds,
     encoders: [...new Set(records.map((r) => r.encoder))].sort(),

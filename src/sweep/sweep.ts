@@ -111,7 +111,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
       const elapsed = (performance.now() - t0) / 1000;
       const left = queue.length + running;
       const eta = finished > 0 ? (elapsed / finished) * left : left === 0 ? 0 : undefined;
-      p.onProgress({ total, skipped, finished, failed: failures.length, running, elapsedSeconds: elapsed, ...(eta === undefined ? {} : { etaSeconds: eta }), ...(last ? { last } : {}) });
+      p.onProgress({ total, skipped, finished, failed: failures.length, running, elapsedSeconds: elapsed, etaSeconds: eta, last });
     };
     const finish = (aborted: boolean): void => {
       if (settled) return;

@@ -151,7 +151,7 @@ export class WorkerPool {
               child.proc.kill('SIGKILL');
             }, killAfterMs)
           : undefined;
-      child.job = { id, settle: resolve, ...(timer === undefined ? {} : { timer }) };
+      child.job = { id, settle: resolve, timer };
       child.proc.send(message(id));
     });
   }

@@ -37,7 +37,7 @@ process.on('message', (m: SolveMessage | CubeMessage) => {
   }
   if (m?.type !== 'solve') return;
   const onProgress = (p: SynthesisProgress): void =>
-    send({ type: 'progress', id: m.id, provenLowerBound: p.provenLowerBound, ...(p.best === undefined ? {} : { bestSize: p.best.size }) });
+    send({ type: 'progress', id: m.id, provenLowerBound: p.provenLowerBound, bestSize: p.best?.size });
   solveInstance(m.instance, { backend: m.backend, command: m.command, onProgress }).then(
     (record) => send({ type: 'done', id: m.id, record }),
     (e: unknown) => send(failure(m.id, e)),
