@@ -21,6 +21,7 @@ export {
   defaultInputName,
   defaultOutputName,
 } from './core/circuit.js';
+export { nodeNames, literalName, nodeValueName, namedLiteral, nodesByName, generatedGateId, type NodeNames } from './core/node-names.js';
 export { CircuitBuilder, type CircuitBuilderOptions } from './core/builder.js';
 export {
   evaluateGates,
@@ -79,7 +80,7 @@ export { FORMATS, formatOf, readCircuitFile, writeCircuitFile, serializeCircuit,
 export { parseAiger, writeAiger } from './io/aiger.js';
 export { parseBench, writeBench } from './io/bench.js';
 export { parseBlif, writeBlif } from './io/blif.js';
-export { writeDot } from './io/dot.js';
+export { writeDot, type WriteDotOptions, type DotBlock } from './io/dot.js';
 export { writeVerilog } from './io/verilog.js';
 export { renderSvg } from './io/svg.js';
 export { writeFileAtomic, OutputFileError, type OutputFileErrorCode } from './util/atomic-write.js';
@@ -107,7 +108,7 @@ export {
   type WindowVerdict,
 } from './verify/window.js';
 export { correspond, DEFAULT_CORRESPOND_PARAMS, type CorrespondParams, type CorrespondenceReport, type NodeCorrespondence } from './verify/correspond.js';
-export { SatSweeper, DEFAULT_SWEEP_PARAMS, type SweepParams, type SweepStats, type ProveResult } from './verify/sweep.js';
+export { SatSweeper, DEFAULT_FRAIG_PARAMS, type FraigParams, type FraigStats, type ProveResult } from './verify/fraig/sweeper.js';
 export { combineAig, type CombinedAig } from './verify/miter-aig.js';
 export { encodeCircuit, encodeMiter, encodeAnd, encodeXor2, CnfBuilder, type ClauseSink, type TseitinEncoding, type MiterEncoding } from './sat/tseitin.js';
 export { createSolver, BACKENDS, BACKEND_NAMES, resolveBackendName, isBackendAvailable, type BackendName } from './sat/registry.js';
@@ -236,8 +237,12 @@ export {
 // results store and sweeps (better-sqlite3 is loaded lazily by openStore)
 export { openStore, resolveStorePath, STORE_ENV_VAR, STORE_SCHEMA_VERSION, type OpenStoreOptions } from './store/sqlite-store.js';
 export { isBetterRecord } from './store/better-record.js';
+export { classAnswer, costIsNpnInvariant, derivedClassRecord, equivalentCircuit, type ClassAnswer, type ClassTarget } from './store/class-record.js';
 export type { InstanceKey, InstanceStatus, ResultsStore, StoreQuery, StoreRecord, StoredAttempt } from './store/types.js';
 export { solveInstance, specKeyOf, type SweepInstance, type SolveInstanceOptions } from './sweep/solve-instance.js';
+export { synthesizeByCubes, solveSizeByCubes, localCubeRunner, poolCubeRunner, DEFAULT_CUBE_SEARCH_PARAMS, type CubeRunner, type CubeSearchParams, type CubeSizeOutcome } from './sweep/cube-search.js';
+export { splitIntoCubes, cubeCount, type Cube } from './cubes/cube-split.js';
+export { solveCube, type CubeTask, type CubeOutcome } from './cubes/cube-task.js';
 export {
   censusWindows,
   DEFAULT_CENSUS_WINDOWS_PARAMS,
@@ -248,6 +253,26 @@ export {
   type CensusWindowsStats,
   type WindowMinimality,
 } from './cuts/census-windows.js';
+export {
+  buildPageData,
+  renderExplorerHtml,
+  layeredLayout,
+  DEFAULT_LAYERED_LAYOUT_PARAMS,
+  parseProvenanceMap,
+  PROVENANCE_FORMAT,
+  blocksFromFindJson,
+  BLOCK_COLORS,
+  type PageData,
+  type PageDataInput,
+  type PageBlock,
+  type PageWindow,
+  type PageBox,
+  type PageGroups,
+  type LayeredLayout,
+  type LayeredLayoutParams,
+  type GateProvenance,
+  type ProvenanceMap,
+} from './explore/index.js';
 // tables and plots for write-ups (vega/vega-lite are loaded lazily by renderVegaLiteSvg)
 export {
   provenanceOf,
@@ -317,6 +342,20 @@ export {
   bnnModelFormatOf,
   type BnnModelFormat,
 } from './learn/index.js';
+// quantized (QONNX) models folded exactly into integer networks, and the differential check against the graph
+export {
+  importQonnx,
+  qonnxToIntNetwork,
+  readQuantizedModel,
+  readModel,
+  differentialCheck,
+  interpretGraph,
+  type QonnxImport,
+  type QonnxImportOptions,
+  type DifferentialOptions,
+  type DifferentialResult,
+  type ReadModel,
+} from './learn/index.js';
 // queue mode: BullMQ on Redis (bullmq and ioredis are loaded lazily by the functions that need them)
 export {
   pushInstances,
@@ -339,6 +378,9 @@ export {
   type QueueWorkerOptions,
   type WorkerJobEvent,
   type WorkerSummary,
+  queueCubeRunner,
+  cubeJobId,
+  CUBE_JOB_NAME,
 } from './queue/index.js';
 export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
 export { census, censusFromStore, censusInstances, censusInstanceName, censusEntryOf, type CensusParams, type CensusResult } from './sweep/census.js';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- fuzz [--mutants N] [--seed S] [--cli-every K]`: a seeded
  * fuzz run of every reader (AIGER ASCII and binary, BENCH, BLIF, IWLS .truth,
- * hex tables) and of extract's JSON and ONNX readers, on mutants of the
+ * hex tables) and of extract's JSON, ONNX and QONNX readers, on mutants of the
  * files in test/fixtures.
  *
  * Every mutant is read IN-PROCESS by the entry the CLI uses (the format
@@ -26,11 +26,13 @@ import { extractBnn } from '../learn/bnn/extract.js';
 import { parseBnnJson } from '../learn/formats/bnn-json.js';
 import type { BnnNetwork } from '../learn/bnn/network.js';
 import { parseOnnx } from '../learn/formats/onnx-read.js';
+import { decodeQonnx, isQonnxGraph } from '../learn/qnn/qonnx-read.js';
+import { qonnxToIntNetwork } from '../learn/qnn/to-int-network.js';
 import { Rng } from '../util/rng.js';
 import { mutateBytes, mutateText } from './fuzz-mutate.js';
 
 /** The formats fuzzed, by the extension their mutants are written with. */
-export type FuzzFormatName = 'aag' | 'aig' | 'bench' | 'blif' | 'truth' | 'hex' | 'json' | 'onnx';
+export type FuzzFormatName = 'aag' | 'aig' | 'bench' | 'blif' | 'truth' | 'hex' | 'json' | 'onnx' | 'qonnx';
 
 interface FuzzFormat {
   readonly name: FuzzFormatName;
@@ -159,6 +161,23 @@ export const FUZZ_FORMATS: readonly FuzzFormat[] = [
     seeds: (root) => ['fa-sign.onnx', 'exact1-maj3-byhand.onnx'].map((f) => readFileSync(join(root, 'test/fixtures/nn', f))),
     read: async (b, file, budgetMs) => extractModel(await parseOnnx(b, file), budgetMs),
     cli: (file, tmp) => ['extract', file, '--out', join(tmp, 'out.aag'), '--timeout', '5'],
+    cliExits: [0, 3, 4],
+  },
+  {
+    // quantized (QONNX) models: decoded and folded into an integer network (TFC_1W1A is too slow a seed for 300 mutants)
+    name: 'qonnx',
+    binary: true,
+    dictionary: [],
+    seeds: (root) => ['small-bipolar-bn.onnx', 'small-quant-multithreshold.onnx'].map((f) => readFileSync(join(root, 'test/fixtures/qonnx', f))),
+    read: async (b, file) => {
+      const g = await decodeQonnx(b, file);
+      if (isQonnxGraph(g)) qonnxToIntNetwork(g);
+    },
+    // the CLI reads models by extension: the mutant is copied next to itself as .onnx
+    cli: (file, tmp) => {
+      writeFileSync(`${file}.onnx`, readFileSync(file));
+      return ['extract', `${file}.onnx`, '--out', join(tmp, 'out.aag'), '--timeout', '5'];
+    },
     cliExits: [0, 3, 4],
   },
 ];

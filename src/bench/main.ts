@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { onPath, runCases, type BenchCase } from './harness.js';
 import { benchCec, CEC_STRETCH, cecCases } from './cec.js';
 import { benchExact } from './exact.js';
+import { benchExact5 } from './exact5.js';
 import { satCases } from './sat.js';
 import { benchImprove, improveBenchOptions } from './improve.js';
 import { fuzzBenchOptions, runFuzz } from './fuzz.js';
@@ -38,6 +39,11 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
     description: "4-input B2 NPN census: waterloo (one command) vs ABC twoexact looped upward per class",
     peer: ABC,
     custom: () => benchExact(CLI, (s) => console.log(s)),
+  },
+  exact5: {
+    description: '5-input family instances (maj, thr, exact, mod3, sum) to optimal in B2: waterloo min vs ABC twoexact looped upward, same run, --timeout S per instance (default 600); and 169ae443 at 12 gates; --only REGEX picks instances',
+    peer: ABC,
+    custom: (o) => benchExact5(CLI, { ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }), ...(o.only ? { only: o.only } : {}) }, (s) => console.log(s)),
   },
   io: {
     description: 'read a large AIGER file and simulate 64k random patterns (EPFL hyp.aig, 214k ANDs) vs ABC',
@@ -87,7 +93,7 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
   },
   fuzz: {
     description:
-      'seeded mutants of every reader (aag aig bench blif truth hex) and of extract (json onnx) from test/fixtures, read in-process and every K-th through the CLI under prlimit --as=4GB [--mutants N (10000)] [--seed S] [--cli-every K (200)] [--budget MS (5000)] [--formats aag,json,...]; exit 1 on any crash, stack trace, unnamed error or overrun',
+      'seeded mutants of every reader (aag aig bench blif truth hex) and of extract (json onnx qonnx) from test/fixtures, read in-process and every K-th through the CLI under prlimit --as=4GB [--mutants N (10000)] [--seed S] [--cli-every K (200)] [--budget MS (5000)] [--formats aag,json,...]; exit 1 on any crash, stack trace, unnamed error or overrun',
     custom: () => {
       void runFuzz({ root: ROOT, ...fuzzBenchOptions(process.argv.slice(2)), log: (s) => console.log(s) }).then((r) => {
         for (const f of r.failures) console.log(`failure ${f.format} #${f.index} (${f.where}): ${f.what}\n  input (base64): ${f.input}`);

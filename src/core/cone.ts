@@ -32,9 +32,10 @@ export function fanoutInfo(c: Circuit): FanoutInfo {
 /**
  * The gates of the cone of `roots` above `leaves`, in increasing node order
  * (which is topological). Throws ValidationError (code `not-a-cut`) when a
- * primary input outside the leaves reaches a root.
+ * primary input outside the leaves reaches a root; with `label` (how to name
+ * a node), the message names that input and the path from it to the root.
  */
-export function coneNodes(circuit: Circuit, roots: readonly number[], leaves: readonly number[]): number[] {
+export function coneNodes(circuit: Circuit, roots: readonly number[], leaves: readonly number[], label?: (v: number) => string): number[] {
   const isLeaf = new Set(leaves);
   const seen = new Set<number>();
   const stack = roots.filter((r) => !isLeaf.has(r));
@@ -43,13 +44,51 @@ export function coneNodes(circuit: Circuit, roots: readonly number[], leaves: re
     const v = stack.pop()!;
     if (seen.has(v) || isLeaf.has(v) || v === 0) continue;
     if (v <= circuit.numInputs) {
-      throw new ValidationError(`the leaves [${leaves.join(', ')}] are not a cut of [${roots.join(', ')}]: input node ${v} reaches a root without passing a leaf`, 'not-a-cut');
+      if (label === undefined) {
+        throw new ValidationError(`the leaves [${leaves.join(', ')}] are not a cut of [${roots.join(', ')}]: input node ${v} reaches a root without passing a leaf`, 'not-a-cut');
+      }
+      const path = leakPath(circuit, roots, isLeaf).map(label);
+      throw new ValidationError(
+        `the leaves are not a cut of the roots: ${path[0]} reaches a root without passing a leaf (path ${path.join(' -> ')}${path.length >= LEAK_PATH_NODES ? ' -> ...' : ''})`,
+        'not-a-cut',
+      );
     }
     seen.add(v);
     out.push(v);
     for (const f of gateFanins(circuit, v - circuit.numInputs - 1)) stack.push(f >>> 1);
   }
   return out.sort((a, b) => a - b);
+}
+
+/** Nodes shown of the path in a not-a-cut message. */
+const LEAK_PATH_NODES = 6;
+
+/**
+ * The first primary input that {@link coneNodes}' search meets outside the
+ * leaves, and the path from it towards a root (at most LEAK_PATH_NODES nodes,
+ * input first; each node's parent is the gate that first pushed it). The same
+ * search again, with parents: only run to explain an error.
+ */
+function leakPath(circuit: Circuit, roots: readonly number[], isLeaf: ReadonlySet<number>): number[] {
+  const parent = new Map<number, number>();
+  const seen = new Set<number>();
+  const stack = roots.filter((r) => !isLeaf.has(r));
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (seen.has(v) || isLeaf.has(v) || v === 0) continue;
+    if (v <= circuit.numInputs) {
+      const path: number[] = [];
+      for (let u: number | undefined = v; u !== undefined && path.length < LEAK_PATH_NODES; u = parent.get(u)) path.push(u);
+      return path;
+    }
+    seen.add(v);
+    for (const f of gateFanins(circuit, v - circuit.numInputs - 1)) {
+      const u = f >>> 1;
+      if (!seen.has(u) && !parent.has(u)) parent.set(u, v);
+      stack.push(u);
+    }
+  }
+  return [];
 }
 
 /**

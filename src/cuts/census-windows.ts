@@ -36,6 +36,7 @@ import type { BackendName } from '../sat/registry.js';
 import { synthesize, type SynthesisResult } from '../synth/synthesize.js';
 import { makeSpec, specSatisfiedBy, type FunctionSpec } from '../tt/spec.js';
 import { toHex, ttIsConst, wordCount, type TruthTable } from '../tt/truth-table.js';
+import { withDefaults } from '../util/with-defaults.js';
 import { enumerateCuts, enumerateWindows } from './enumerate-cuts.js';
 
 /** Parameters of {@link censusWindows}. */
@@ -195,7 +196,7 @@ function distributionKey(v: WindowMinimality): string {
  * circuit is not in the basis, UsageError for bad parameters.
  */
 export async function censusWindows(circuit: Circuit, params: Partial<CensusWindowsParams> = {}): Promise<CensusWindowsResult> {
-  const p: CensusWindowsParams = { ...DEFAULT_CENSUS_WINDOWS_PARAMS, ...params };
+  const p: CensusWindowsParams = withDefaults(DEFAULT_CENSUS_WINDOWS_PARAMS, params);
   checkParams(p);
   const cost = circuitCost(circuit, p.basis);
   if (!cost.inBasis) throw new ValidationError(`census-windows: the circuit is not in ${p.basis} (${cost.reason}); convert it first (waterloo improve CIRCUIT --rounds 0 --basis B --out FILE brings it into a basis)`, 'not-in-basis');

@@ -19,6 +19,7 @@
 import { gateFanins, type Circuit } from '../core/circuit.js';
 import { UsageError } from '../errors.js';
 import type { TruthTable } from '../tt/truth-table.js';
+import { withDefaults } from '../util/with-defaults.js';
 import { coneFunctions } from './cut-function.js';
 
 /** One cut: the root node and its leaves (node ids, sorted increasingly). */
@@ -148,7 +149,7 @@ function coneSize(c: Circuit, root: number, leaves: readonly number[], stamp: Ui
  * documentation for the priority). Throws UsageError for k outside 1..8.
  */
 export function enumerateCuts(circuit: Circuit, params: Partial<EnumerateCutsParams> = {}): EnumerateCutsResult {
-  const p = { ...DEFAULT_ENUMERATE_CUTS_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_ENUMERATE_CUTS_PARAMS, params);
   checkParams(p);
   const t0 = Date.now();
   const stats: EnumerateCutsStats = { ms: 0, cuts: 0, candidates: 0, dominated: 0, truncated: 0 };
@@ -246,7 +247,7 @@ function subsets(items: readonly number[], r: number, limit: number, out: number
  * each root's function over the shared leaves.
  */
 export function enumerateWindows(circuit: Circuit, params: Partial<EnumerateWindowsParams> = {}): EnumerateWindowsResult {
-  const p = { ...DEFAULT_ENUMERATE_WINDOWS_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_ENUMERATE_WINDOWS_PARAMS, params);
   if (!Number.isInteger(p.maxRoots) || p.maxRoots < 2 || p.maxRoots > 8) throw new UsageError(`maxRoots must be an integer in 2..8, got ${p.maxRoots}`, 'bad-param');
   if (!Number.isInteger(p.windowLimit) || p.windowLimit < 1) throw new UsageError(`windowLimit must be a positive integer, got ${p.windowLimit}`, 'bad-param');
   const cr = enumerateCuts(circuit, p);

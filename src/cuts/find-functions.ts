@@ -30,12 +30,14 @@
  * many times over overlapping cones, it says little.
  */
 import { coneCircuit } from '../core/cone.js';
-import { gateFanins, numNodes, positiveGateName, type Circuit } from '../core/circuit.js';
+import { gateFanins, numNodes, type Circuit } from '../core/circuit.js';
+import { literalName, nodeNames, nodeValueName, type NodeNames } from '../core/node-names.js';
 import { InternalError, UsageError } from '../errors.js';
 import { applyNpn, type NpnTransform } from '../tt/npn.js';
 import { makeSpec } from '../tt/spec.js';
 import { toHex, type TruthTable } from '../tt/truth-table.js';
 import { checkWindowEquivalence } from '../verify/window.js';
+import { withDefaults } from '../util/with-defaults.js';
 import { coneFunctions, coneNodes, cutFunction } from './cut-function.js';
 import { enumerateCuts, DEFAULT_ENUMERATE_CUTS_PARAMS } from './enumerate-cuts.js';
 import {
@@ -124,10 +126,20 @@ export interface FunctionMatch {
   readonly name: string;
   /** Root node ids, in the entry's output order (FA: sum, carry). */
   readonly roots: readonly number[];
+  /** The roots' values by name ({@link nodeName}: `!carry` when the file's `carry` is the root's complement). */
   readonly rootNames: readonly string[];
+  /** The leaves by name (core/node-names.ts; a leaf set has no polarity, see `inputSignals` for it). */
   /** Leaf node ids, increasing (leaf j = variable x_j of the cut function). */
   readonly leaves: readonly number[];
   readonly leafNames: readonly string[];
+  /**
+   * The signal that computes output k of the entry, named as the file names
+   * it: `carry`, or `!n7` when the entry's output is the complement of the
+   * file's n7 (the root's value with `transform.outputNegations[k]` applied).
+   */
+  readonly outputSignals: readonly string[];
+  /** The signal that feeds input j of the entry, named as the file names it (`!a`: the complement of a). */
+  readonly inputSignals: readonly string[];
   /** How the leaves/roots map onto the entry (see match-library.ts). */
   readonly transform: MatchMapping;
   /** Gates in the cone between the leaves and the roots. */
@@ -171,11 +183,13 @@ export interface FindFunctionsResult {
   readonly stats: FindFunctionsStats;
 }
 
-/** A printable name of node v: input name, gate name, or `n<v>`. */
+/**
+ * A printable name of node v's value (see core/node-names.ts): its name in
+ * the file, `!name` when the file's name denotes its complement, or its
+ * generated id `g<index>`.
+ */
 export function nodeName(c: Circuit, v: number): string {
-  if (v === 0) return 'const0';
-  if (v <= c.numInputs) return c.inputNames[v - 1]!;
-  return positiveGateName(c, v - c.numInputs - 1) ?? `n${v}`;
+  return nodeValueName(c, v);
 }
 
 function compareArrays(a: readonly number[], b: readonly number[]): number {
@@ -205,7 +219,7 @@ function regionCopy(c: Circuit, cands: readonly Candidate[]): Region {
   for (const cand of cands) for (const l of cand.leaves) if (!gates.has(l) && l !== 0) inputs.add(l);
   const leaves = [...inputs].sort((x, y) => x - y);
   const cone = [...gates].sort((x, y) => x - y);
-  const circuit = coneCircuit(c, leaves, cone, [], { input: (i) => nodeName(c, leaves[i]!) });
+  const circuit = coneCircuit(c, leaves, cone, [], { input: (i) => nodeNames(c).name[leaves[i]!]! });
   // node of c -> node of the copy (coneCircuit numbers inputs, then gates, in the order given)
   const node = new Map<number, number>([[0, 0]]);
   leaves.forEach((v, i) => node.set(v, i + 1));
@@ -223,12 +237,34 @@ interface Candidate {
 }
 
 /**
+ * The function of a root as the file names its signals: leaf j and the root
+ * taken in the polarity of their names (core/node-names.ts), so that a match
+ * is chosen for the file's `n7 = OR(...)` (XOR_2) rather than for the AND
+ * gate that stores its complement (XNOR_2).
+ */
+export function namedFunction(nn: NodeNames, f: TruthTable, leaves: readonly number[], root: number): TruthTable {
+  let mask = 0;
+  leaves.forEach((l, j) => (mask |= nn.negated[l]! << j));
+  const rootNeg = nn.negated[root] === 1;
+  return mask === 0 && !rootNeg ? f : applyNpn(f, { perm: [...Array(f.numVars).keys()], inputNegations: mask, outputNegation: rootNeg });
+}
+
+/** A mapping found on named functions ({@link namedFunction}) restated over the node values. */
+function nodeMapping(nn: NodeNames, m: MatchMapping, leaves: readonly number[], roots: readonly number[]): MatchMapping {
+  return {
+    inputPerm: m.inputPerm,
+    inputNegations: m.inputNegations.map((b, j) => b !== (nn.negated[leaves[m.inputPerm[j]!]!] === 1)),
+    outputNegations: m.outputNegations.map((b, k) => b !== (nn.negated[roots[k]!] === 1)),
+  };
+}
+
+/**
  * Finds the nodes (and pairs of nodes) that compute library functions over
  * one of their cuts; every match is confirmed by a window check before it
  * is reported. Throws UsageError for bad parameters or a malformed library.
  */
 export async function findFunctions(circuit: Circuit, params: Partial<FindFunctionsParams> = {}): Promise<FindFunctionsResult> {
-  const p = { ...DEFAULT_FIND_FUNCTIONS_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_FIND_FUNCTIONS_PARAMS, params);
   if (!Number.isInteger(p.minConeGates) || p.minConeGates < 1) throw new UsageError(`minConeGates must be a positive integer, got ${p.minConeGates}`, 'bad-param');
   const t0 = Date.now();
   const lib = prepareLibrary(p.library);
@@ -241,6 +277,7 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
     if (!c) classCache.set(h, (c = npnClassKey(f)));
     return c;
   };
+  const nn = nodeNames(circuit);
   const candidates: Candidate[] = [];
   // leaf set -> roots with that cut (for multi-output entries)
   const groups = new Map<string, { leaves: readonly number[]; members: { root: number; f: TruthTable; key: string }[] }>();
@@ -265,8 +302,9 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
       }
       // a single-output match needs every leaf (otherwise a smaller cut has the same function)
       if (!full || cut.coneSize < p.minConeGates || !singleArities.has(n)) continue;
-      const m = matchSingle(lib, f, cls);
-      if (m) candidates.push({ entry: m.entry, roots: [v], leaves: cut.leaves, mapping: m.mapping, functions: [f], cone: coneNodes(circuit, [v], cut.leaves) });
+      const named = namedFunction(nn, f, cut.leaves, v);
+      const m = matchSingle(lib, named, named === f ? cls : classOf(named));
+      if (m) candidates.push({ entry: m.entry, roots: [v], leaves: cut.leaves, mapping: nodeMapping(nn, m.mapping, cut.leaves, [v]), functions: [f], cone: coneNodes(circuit, [v], cut.leaves) });
     }
   }
   if (multiPartial) {
@@ -297,7 +335,7 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
   }
   const direct = directTests(circuit, p, lib, classOf, candidates);
   stats.directTests = direct.length;
-  const bestMulti = new Map<string, Candidate>();
+  const bestMulti = new Map<string, Candidate & { namedMap: MatchMapping }>();
   if (p.multiOutput) {
     for (const g of groups.values()) {
       for (const { entry, classKeys } of lib.multi) {
@@ -310,16 +348,18 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
           if (k === options.length) {
             stats.multiCandidates++;
             const fs = pick.map((m) => m.f);
-            const mapping = findMultiMapping(fs, entry);
-            if (!mapping) return;
             const roots = pick.map((m) => m.root);
+            // found (and compared) on the functions of the named signals, stored over the node values
+            const namedMap = findMultiMapping(pick.map((m) => namedFunction(nn, m.f, g.leaves, m.root)), entry);
+            if (!namedMap) return;
+            const mapping = nodeMapping(nn, namedMap, g.leaves, roots);
             const cone = coneNodes(circuit, roots, g.leaves);
             if (cone.length < p.minConeGates) return;
             // one window per (entry, leaves, first root): the cheapest mapping, then the smallest cone, then root ids
             const key = `${entry.name}|${g.leaves.join(',')}|${roots[0]}`;
             const prev = bestMulti.get(key);
-            const cand = { entry, roots, leaves: g.leaves, mapping, functions: fs, cone };
-            if (!prev || compareMappings(mapping, prev.mapping) < 0 || (compareMappings(mapping, prev.mapping) === 0 && (cone.length < prev.cone.length || (cone.length === prev.cone.length && compareArrays(roots, prev.roots) < 0)))) {
+            const cand = { entry, roots, leaves: g.leaves, mapping, namedMap, functions: fs, cone };
+            if (!prev || compareMappings(namedMap, prev.namedMap) < 0 || (compareMappings(namedMap, prev.namedMap) === 0 && (cone.length < prev.cone.length || (cone.length === prev.cone.length && compareArrays(roots, prev.roots) < 0)))) {
               bestMulti.set(key, cand);
             }
             return;
@@ -379,7 +419,9 @@ export async function findFunctions(circuit: Circuit, params: Partial<FindFuncti
       roots,
       rootNames: roots.map((r) => nodeName(circuit, r)),
       leaves,
-      leafNames: leaves.map((l) => nodeName(circuit, l)),
+      leafNames: leaves.map((l) => nodeNames(circuit).name[l]!),
+      outputSignals: roots.map((r, k) => literalName(circuit, 2 * r + (mapping.outputNegations[k] ? 1 : 0))),
+      inputSignals: mapping.inputPerm.map((leaf, j) => literalName(circuit, 2 * leaves[leaf]! + (mapping.inputNegations[j] ? 1 : 0))),
       transform: mapping,
       coneGates: cand.cone.length,
       functions: cand.functions.map(toHex),
@@ -462,6 +504,7 @@ function directTests(
   classOf: (f: TruthTable) => { key: string; transform: NpnTransform },
   candidates: Candidate[],
 ): DirectTest[] {
+  const nn = nodeNames(circuit);
   const targets: { node: number; why: 'output' | 'named'; name: string }[] = [];
   const seen = new Set<number>();
   circuit.outputs.forEach((lit, k) => {
@@ -488,9 +531,10 @@ function directTests(
     if (!isFullSupport(f)) return { ...base, status: 'partial-support' as const };
     const cone = coneNodes(circuit, [node], leaves);
     if (why === 'output' && cone.length < p.minConeGates) return { ...base, status: 'small-cone' as const };
-    const m = matchSingle(lib, f, classOf(f));
+    const named = namedFunction(nn, f, leaves, node);
+    const m = matchSingle(lib, named, classOf(named));
     if (!m) return { ...base, status: 'no-match' as const };
-    if (!known.has(`${node}|${leaves.join(',')}|${m.entry.name}`)) candidates.push({ entry: m.entry, roots: [node], leaves, mapping: m.mapping, functions: [f], cone });
+    if (!known.has(`${node}|${leaves.join(',')}|${m.entry.name}`)) candidates.push({ entry: m.entry, roots: [node], leaves, mapping: nodeMapping(nn, m.mapping, leaves, [node]), functions: [f], cone });
     return { ...base, status: 'matched' as const, match: m.entry.name };
   });
 }

@@ -66,7 +66,7 @@ export function configJson(cfg: ExperimentConfig): Record<string, unknown> {
     improveRounds: cfg.improveRounds,
     improveCallTimeLimitMs: cfg.improveCallTimeLimitMs,
     improveTimeLimitMs: cfg.improveTimeLimitMs,
-    ...(cfg.store !== undefined ? { store: cfg.store } : {}),
+    store: cfg.store,
   };
 }
 

@@ -11,7 +11,7 @@ import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { LIT_FALSE, LIT_TRUE, litNot, type Lit } from '../core/literal.js';
 import { simulateTruthTables } from '../core/simulate.js';
-import { improve } from './improve.js';
+import { improve } from './driver.js';
 import type { BackendName } from '../sat/registry.js';
 import { careOf, specSatisfiedBy, type FunctionSpec } from '../tt/spec.js';
 import { toHex, ttAnd, ttCofactor, ttHasVar, ttIsConst, ttNot, type TruthTable } from '../tt/truth-table.js';
@@ -62,7 +62,7 @@ export interface QuickUpperBoundParams {
  */
 export async function quickUpperBound(spec: FunctionSpec, p: QuickUpperBoundParams): Promise<{ circuit: Circuit; size: number }> {
   const start = shannonCircuit(spec);
-  const r = await improve(start, { basis: p.basis, timeLimitMs: Math.max(1, Math.round(p.timeLimitMs)), seed: 1, ...(p.backend === undefined ? {} : { backend: p.backend }) });
+  const r = await improve(start, { basis: p.basis, timeLimitMs: Math.max(1, Math.round(p.timeLimitMs)), seed: 1, backend: p.backend });
   const circuit = r.circuit;
   if (!specSatisfiedBy(spec, simulateTruthTables(circuit))) throw new InternalError('internal error: the upper-bound circuit does not meet its spec');
   const cost = circuitCost(circuit, p.basis);

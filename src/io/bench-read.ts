@@ -27,7 +27,8 @@ import type { Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
 import { fromHex, MAX_TT_VARS, type TruthTable } from '../tt/truth-table.js';
-import { buildNetlist, decodeInput, failAt, tokenizeLine, type LogicalLine, type NamedDefinition, type Token } from './line-lexer.js';
+import { decodeInput, failAt, tokenizeLine, type LogicalLine, type Token } from './line-lexer.js';
+import { buildNetlist, type NamedDefinition } from './netlist-resolve.js';
 
 /** Options of {@link parseBench}. */
 export interface ParseBenchOptions {

@@ -25,7 +25,8 @@ import type { Circuit } from '../core/circuit.js';
 import { gateFanins, numNodes } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { toHex, type TruthTable } from '../tt/truth-table.js';
-import { majorityTable, NameAllocator, nameRemainingGates, normalizeLut, sanitizeName } from './line-lexer.js';
+import { majorityTable, normalizeLut } from './lut-normalise.js';
+import { NameAllocator, nameRemainingGates, sanitizeName } from './writer-names.js';
 
 /** Options of {@link writeBench}. */
 export interface WriteBenchOptions {
@@ -104,7 +105,8 @@ function planBenchNames(c: Circuit): BenchNamePlan {
       outName.push(a);
     }
   });
-  nameRemainingGates(c, name, names);
+  // a name that denotes the complement (BENCH `c1 = OR(...)` read back) is kept when the gate is written complemented
+  nameRemainingGates(c, name, names, (v: number): number => pol[v]!);
 
   return { name, pol, names, outName, aliases };
 }

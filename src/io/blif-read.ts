@@ -29,7 +29,8 @@ import type { Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { LIT_FALSE, LIT_TRUE, type Lit } from '../core/literal.js';
 import { createFromFunction, fromWords, type TruthTable } from '../tt/truth-table.js';
-import { buildNetlist, decodeInput, failAt, forEachLogicalLine, type NamedDefinition, type Token } from './line-lexer.js';
+import { decodeInput, failAt, forEachLogicalLine, type Token } from './line-lexer.js';
+import { buildNetlist, type NamedDefinition } from './netlist-resolve.js';
 
 /** Options of {@link parseBlif}. */
 export interface ParseBlifOptions {

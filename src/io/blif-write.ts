@@ -20,7 +20,8 @@ import type { Circuit } from '../core/circuit.js';
 import { gateFanins, numNodes } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
 import { ttCountOnes, ttIsConst, type TruthTable } from '../tt/truth-table.js';
-import { majorityTable, NameAllocator, nameRemainingGates, normalizeLut, sanitizeName } from './line-lexer.js';
+import { majorityTable, normalizeLut } from './lut-normalise.js';
+import { NameAllocator, nameRemainingGates, sanitizeName } from './writer-names.js';
 
 /** Options of {@link writeBlif}. */
 export interface WriteBlifOptions {

@@ -20,8 +20,10 @@
  * complemented→OR) with those references drawn plain, and an AND whose fanins
  * are all complemented is drawn as NOR with plain fanin edges. Pass
  * `{ deMorgan: false }` to draw the stored structure as is.
- * (A gate name stays on its node when the node is drawn as its complement:
- * names tag gates, they do not state a polarity in the picture.)
+ * A gate's name (see core/node-names.ts) states the polarity of the value
+ * drawn: a node drawn as its complement, or whose file name denotes its
+ * complement, is labelled `name` when the drawn value is the file's signal
+ * and `!name` when it is its complement.
  *
  * LUT gates whose function is not symmetric are drawn as a small table with
  * one labelled port per fanin along the top (`a`/`b` for 2-input ops, `x0`,
@@ -31,6 +33,7 @@
  */
 import { gateFanins, gateNode, numNodes, type Circuit } from '../core/circuit.js';
 import { GateKind } from '../core/gate.js';
+import { literalName } from '../core/node-names.js';
 import { toHex, ttEqual, ttNot, ttSwapVars, type TruthTable } from '../tt/truth-table.js';
 
 /** Options of {@link writeDot}. */
@@ -41,6 +44,21 @@ export interface WriteDotOptions {
   readonly gateNames?: boolean;
   /** Draw De Morgan equivalents to avoid inversion bubbles (default true; see module docs). */
   readonly deMorgan?: boolean;
+  /**
+   * Blocks drawn as coloured clusters (Graphviz `cluster` subgraphs) around
+   * their gates, labelled; each gate in at most one block (later blocks skip
+   * gates taken by earlier ones).
+   */
+  readonly blocks?: readonly DotBlock[];
+}
+
+/** A block of gates drawn as a labelled, coloured cluster (see {@link WriteDotOptions.blocks}). */
+export interface DotBlock {
+  readonly label: string;
+  /** Node ids of the block's gates. */
+  readonly nodes: readonly number[];
+  /** Fill colour (`#rrggbb`). */
+  readonly color: string;
 }
 
 /** Picture names of the 16 two-input ops, indexed by GateOp (bit a + 2b = op(a, b)). */
@@ -185,7 +203,8 @@ export function writeDot(c: Circuit, opts: WriteDotOptions = {}): string {
 
   for (let g = 0; g < c.numGates; g++) {
     const d = draw[g]!;
-    const name = showNames ? c.gateNames.get(g) : undefined;
+    // the drawn value is the node, complemented when the picture absorbs its references' complement
+    const name = showNames && c.gateNames.has(g) ? literalName(c, 2 * (first + g) + (d.outputAbsorbed ? 1 : 0)) : undefined;
     const kind = c.kinds[g] as GateKind;
     const fill = kind === GateKind.Xor ? '#dcfce7' : kind === GateKind.Maj ? '#fce7f3' : kind === GateKind.Lut ? '#f3e8ff' : '#ffffff';
     const nameHtml = name === undefined ? '' : `<FONT POINT-SIZE="7" COLOR="#6b7280">${htmlEscape(name)}</FONT>`;
@@ -202,6 +221,14 @@ export function writeDot(c: Circuit, opts: WriteDotOptions = {}): string {
       lines.push(`  n${first + g} [label=${label}, shape=box, style="rounded,filled", fillcolor="${fill}"];`);
     }
   }
+
+  const taken = new Set<number>();
+  (opts.blocks ?? []).forEach((b, k) => {
+    const own = b.nodes.filter((v) => v >= first && v < numNodes(c) && !taken.has(v));
+    if (own.length === 0) return;
+    own.forEach((v) => taken.add(v));
+    lines.push(`  subgraph cluster_b${k} { label=${dotQuote(b.label)}; labeljust=l; fontname="Helvetica"; fontsize=9; fontcolor="#334155"; style="rounded,filled"; color="#64748b"; fillcolor=${dotQuote(b.color)}; ${own.map((v) => `n${v};`).join(' ')} }`);
+  });
 
   lines.push('  { rank=sink;');
   for (let j = 0; j < c.outputs.length; j++) {

@@ -36,7 +36,20 @@ export { referenceCircuit } from './bnn/reference-circuit.js';
 export { parseBnnJson, writeBnnJson, BNN_JSON_FORMAT } from './formats/bnn-json.js';
 export { parseOnnx, ONNX_INPUT_ENCODING_KEY, type ParseOnnxOptions } from './formats/onnx-read.js';
 export { writeOnnx } from './formats/onnx-write.js';
-export { readBnnModel, bnnModelFormatOf, type BnnModelFormat } from './formats/read-model.js';
+export {
+  readBnnModel,
+  bnnModelFormatOf,
+  readQuantizedModel,
+  readQuantizedImport,
+  isQuantizedOnnx,
+  readModel,
+  type BnnModelFormat,
+  type ReadModel,
+} from './formats/read-model.js';
+export { importQonnx, qonnxToIntNetwork, MAX_NEURON_STEPS, type QonnxImport, type QonnxImportOptions, type RawInputMap, type LayerTensorMap } from './qnn/to-int-network.js';
+export { decodeQonnx, isQonnxGraph, QONNX_DOMAINS, QONNX_CUSTOM_OPS, QONNX_STANDARD_OPS, type QGraph, type QNode } from './qnn/qonnx-read.js';
+export { interpretGraph, type FTensor, type Interpretation, type InterpretOptions } from './qnn/float-interpret.js';
+export { differentialCheck, fastEvaluator, type DifferentialOptions, type DifferentialResult, type Disagreement } from './qnn/differential.js';
 export { datasetOfSpec, datasetOfTask, MAX_TRAIN_INPUTS, type TruthDataset } from './dataset.js';
 export {
   evaluateGateNetwork,

@@ -11,6 +11,7 @@ import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import type { SweepInstance } from '../sweep/solve-instance.js';
 import { provenSoFar, WorkerPool } from '../sweep/worker-pool.js';
+import type { CubeOutcome, CubeTask } from '../cubes/cube-task.js';
 
 /** An instance the child could not solve, with the error's class name and code as the child saw them. */
 export class ChildSolveError extends Error {
@@ -50,6 +51,23 @@ export class ChildSolverPool {
         throw new ChildSolveError('BackendError', 'backend', 'worker-died', `solver process exited with ${o.exit}${o.stderrTail ? `: ${o.stderrTail}` : ''}`);
       case 'hard-timeout':
         throw new ChildSolveError('BackendError', 'backend', 'hard-timeout', `no answer ${o.limitMs / 1000} s after the start (limit ${inst.timeoutSeconds} s); solver process killed; ${provenSoFar(o.progress)}`);
+      case 'stopped':
+        throw new ChildSolveError('BackendError', 'backend', 'worker-died', 'solver process stopped');
+    }
+  }
+
+  /** Solves one cube (src/cubes/) in an idle child; the child is killed at the task's limit plus 5 s. */
+  async solveCube(task: CubeTask): Promise<CubeOutcome> {
+    const o = await this.pool.solveCube(task, task.timeLimitMs === undefined ? undefined : task.timeLimitMs + 5000);
+    switch (o.kind) {
+      case 'done':
+        return o.outcome;
+      case 'failed':
+        throw new ChildSolveError(o.error.name, o.error.kind, o.error.code, o.error.message);
+      case 'died':
+        throw new ChildSolveError('BackendError', 'backend', 'worker-died', `solver process exited with ${o.exit}${o.stderrTail ? `: ${o.stderrTail}` : ''}`);
+      case 'hard-timeout':
+        return { answer: 'unknown', index: task.index, reason: 'time' };
       case 'stopped':
         throw new ChildSolveError('BackendError', 'backend', 'worker-died', 'solver process stopped');
     }

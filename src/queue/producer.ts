@@ -177,6 +177,11 @@ export async function collectResults(target: QueueTarget, store: ResultsStore, o
       const jobs = ((await queue.getJobs(['completed'], offset, offset + PAGE - 1, true)) as (Job | undefined)[]).filter((j): j is Job => j !== undefined);
       if (jobs.length === 0) break;
       for (const job of jobs) {
+        // cube jobs (cube-jobs.ts) answer the cube search that pushed them, not the store
+        if (job.name !== SOLVE_JOB_NAME) {
+          offset++;
+          continue;
+        }
         completed++;
         const id = String(job.id);
         try {

@@ -17,6 +17,8 @@ import { isBackendAvailable, type BackendName } from '../sat/registry.js';
 import type { ResultsStore, StoreRecord } from '../store/types.js';
 import { ChildSolveError, ChildSolverPool } from './child-solver.js';
 import { parseJobData } from './job-payload.js';
+import { CUBE_JOB_NAME, parseCubeJobData } from './cube-jobs.js';
+import type { CubeOutcome } from '../cubes/cube-task.js';
 import type { QueueTarget } from './producer.js';
 import { loadBullMq, openRedis } from './redis-connection.js';
 
@@ -48,6 +50,8 @@ export interface QueueWorkerOptions extends QueueTarget {
 /** One job a worker finished. */
 export type WorkerJobEvent =
   | { readonly kind: 'done'; readonly id: string; readonly record: StoreRecord }
+  /** A cube job (src/sweep/cube-search.ts through the queue) finished. */
+  | { readonly kind: 'cube'; readonly id: string; readonly outcome: CubeOutcome }
   | { readonly kind: 'failed'; readonly id: string; readonly problem: string; readonly error: string; readonly final: boolean };
 
 /** What a worker did before it stopped. */
@@ -79,7 +83,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSu
   let done = 0;
   let failed = 0;
 
-  const processor = async (job: Job): Promise<StoreRecord> => {
+  const processor = async (job: Job): Promise<StoreRecord | CubeOutcome> => {
     // `drained` is not reset here: BullMQ emits 'drained' only when its own flag goes from
     // false to true, and a job fetched by one slot can start after another slot's empty fetch
     // set that flag; resetting ours then would wait for a 'drained' that never comes again
@@ -90,6 +94,8 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSu
       const id = String(job.id);
       let record: StoreRecord;
       try {
+        // a cube of one size query (src/cubes/): its outcome is the return value, nothing is stored here
+        if (job.name === CUBE_JOB_NAME) return await pool.solveCube(parseCubeJobData(job.data, id));
         record = await pool.solve(parseJobData(job.data, id));
       } catch (e) {
         // bad input fails the same way on every machine: no retry. A missing or crashed solver may be local to this machine.
@@ -121,9 +127,10 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<WorkerSu
     drained = true;
     lastActivity = Math.max(lastActivity, performance.now());
   });
-  worker.on('completed', (job, record: StoreRecord) => {
+  worker.on('completed', (job, value: StoreRecord | CubeOutcome) => {
     done++;
-    opts.onJob?.({ kind: 'done', id: String(job.id), record });
+    if (job.name === CUBE_JOB_NAME) opts.onJob?.({ kind: 'cube', id: String(job.id), outcome: value as CubeOutcome });
+    else opts.onJob?.({ kind: 'done', id: String(job.id), record: value as StoreRecord });
   });
   worker.on('failed', (job, e) => {
     const final = job === undefined || e instanceof UnrecoverableError || e.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -16,16 +16,11 @@
  */
 import type { BasisName } from '../core/basis.js';
 import type { Circuit } from '../core/circuit.js';
-import { circuitCost } from '../core/cost.js';
-import { applyNpnToCircuit } from '../core/npn-circuit.js';
-import { simulateTruthTables } from '../core/simulate.js';
 import { WaterlooError } from '../errors.js';
-import { parseListing } from '../io/listing-read.js';
 import { formatListing } from '../io/listing.js';
 import { parseProblem } from '../problems/parse-problem.js';
+import { costIsNpnInvariant, equivalentCircuit } from '../store/class-record.js';
 import type { StoreRecord } from '../store/types.js';
-import { verifyCircuit } from '../synth/verify.js';
-import { composeNpn, invertNpn, npnCanonize } from '../tt/npn.js';
 
 /** The best an instance's NPN class offers beyond the instance's own records (fields absent when its own records are as good). */
 export interface ClassEvidence {
@@ -38,23 +33,10 @@ export interface ClassEvidence {
 const isNpnKey = (r: StoreRecord): boolean => r.outputs === 1 && r.specKey.startsWith('npn:');
 const cellKey = (problem: string, basis: BasisName): string => `${problem}\u0000${basis}`;
 
-/**
- * The circuit of `source` transformed to compute `target`'s function, or
- * undefined when it does not parse, is not in the basis, changes size, or
- * fails simulation against `target`'s spec (then it is not used).
- */
+/** The circuit of `source` transformed to `target`'s function and verified (class-record.ts), or undefined. */
 function transformedCircuit(source: StoreRecord, target: string): { circuit: Circuit; size: number } | undefined {
   try {
-    const want = parseProblem(target);
-    const c = parseListing(source.circuit!, { fileName: `${source.problem} circuit` });
-    const have = simulateTruthTables(c);
-    if (have.length !== 1 || want.spec.outputs.length !== 1 || c.numInputs !== want.spec.numInputs) return undefined;
-    // g -> representative -> f: applyNpn(g, Tg) = r and applyNpn(r, inverse(Tf)) = f
-    const t = composeNpn(npnCanonize(have[0]!).transform, invertNpn(npnCanonize(want.spec.outputs[0]!).transform));
-    const d = applyNpnToCircuit(c, t, { inputNames: want.inputNames, outputNames: want.outputNames });
-    const cost = circuitCost(d, source.basis);
-    if (!cost.inBasis || cost.size !== source.size || !verifyCircuit(d, want.spec).ok) return undefined;
-    return { circuit: d, size: cost.size };
+    return equivalentCircuit(source, parseProblem(target));
   } catch (e) {
     if (e instanceof WaterlooError) return undefined;
     throw e;
@@ -69,7 +51,7 @@ function transformedCircuit(source: StoreRecord, target: string): { circuit: Cir
 export function npnClassEvidence(records: readonly StoreRecord[]): Map<string, ClassEvidence> {
   const groups = new Map<string, StoreRecord[]>();
   for (const r of records) {
-    if (!isNpnKey(r)) continue;
+    if (!isNpnKey(r) || !costIsNpnInvariant(r.basis)) continue;
     const k = `${r.specKey}\u0000${r.basis}`;
     const g = groups.get(k);
     if (g) g.push(r);

@@ -101,6 +101,17 @@ function timeLimitsOf(records: readonly StoreRecord[]): number[] {
 const STATUS_RANK: Record<InstanceStatus, number> = { optimal: 0, feasible: 1, unknown: 2 };
 
 /**
+ * The equivalent instance a cell's value came from when every record giving
+ * it was derived from that instance's record (StoreRecord.derivedFrom: a sweep
+ * answered this instance from its NPN class), else undefined.
+ */
+function derivedFrom(records: readonly StoreRecord[], gives: (r: StoreRecord) => boolean): string | undefined {
+  const giving = records.filter(gives);
+  const from = new Set(giving.map((r) => r.derivedFrom));
+  return giving.length > 0 && from.size === 1 ? [...from][0] : undefined;
+}
+
+/**
  * Merges the records of one (problem, basis): every record's circuit is
  * verified and every lower bound proven, so the smallest size and the largest
  * bound together are the best statement; it is optimal when they meet.
@@ -122,13 +133,13 @@ function mergeCell(records: readonly StoreRecord[], fromClass: ClassEvidence | u
   const seconds = Math.min(...(reached.length ? reached : records).map((r) => r.seconds));
   return {
     status,
-    ...(size !== undefined ? { size } : {}),
+    size,
     lowerBound,
     seconds,
     encoders: [...new Set(records.map((r) => r.encoder))].sort(),
     timeoutsSeconds: timeLimitsOf(records),
-    ...(fromClass?.circuit ? { sizeFrom: fromClass.circuit.from } : {}),
-    ...(fromClass?.bound ? { boundFrom: fromClass.bound.from } : {}),
+    ...(fromClass?.circuit ? { sizeFrom: fromClass.circuit.from } : derivedFrom(records, (r) => r.size === size) ? { sizeFrom: derivedFrom(records, (r) => r.size === size)! } : {}),
+    ...(fromClass?.bound ? { boundFrom: fromClass.bound.from } : derivedFrom(records, (r) => r.lowerBound === lowerBound) ? { boundFrom: derivedFrom(records, (r) => r.lowerBound === lowerBound)! } : {}),
   };
 }
 

@@ -67,4 +67,14 @@ export interface SatSolver {
   stats(): SolverStats;
   /** Releases native/worker resources. Safe to call twice. */
   close(): void;
+  /**
+   * Optional capability (native CaDiCaL): sets a backend option before the
+   * first clause or solve call. Throws for an unknown option or at the wrong time.
+   */
+  setOption?(name: string, value: number): void;
+  /**
+   * Optional capability (native CaDiCaL): `solve` on the calling thread, for
+   * many short queries; blocks the event loop, so give it a limit. No AbortSignal.
+   */
+  solveSync?(opts?: Omit<SolveOptions, 'signal'>): SolveResult;
 }

@@ -264,7 +264,7 @@ class SqliteStore implements SqliteResultsStore {
 function whereClause(q: StoreQuery): { where: string; args: string[] } {
   const parts: string[] = [];
   const args: string[] = [];
-  for (const [col, v] of [['family', q.family], ['basis', q.basis], ['encoder', q.encoder], ['problem', q.problem]] as const) {
+  for (const [col, v] of [['family', q.family], ['basis', q.basis], ['encoder', q.encoder], ['problem', q.problem], ['spec_key', q.specKey]] as const) {
     if (v === undefined) continue;
     parts.push(`${col} = ?`);
     args.push(v);

@@ -26,6 +26,13 @@ export interface StoredAttempt {
 
 /** One solved (or given-up) instance. */
 export interface StoreRecord extends InstanceKey {
+  /**
+   * When the answer was taken over from an optimal record of an NPN-equivalent
+   * instance (src/store/class-record.ts): that instance's name. The circuit is
+   * then the source's, transformed to this instance and re-verified; evidence,
+   * times and attempts are the source's.
+   */
+  readonly derivedFrom?: string;
   /** Problem family (`maj`, `thr`, ...; `tt` for bare tables). */
   readonly family: string;
   /** The family's integer parameters (`[5]` for maj:5, `[5, 1]` for mod3:5:1). */
@@ -76,6 +83,8 @@ export interface StoreQuery {
   readonly basis?: BasisName;
   readonly encoder?: string;
   readonly problem?: string;
+  /** The function's class key ({@link StoreRecord.specKey}): every instance of one NPN class. */
+  readonly specKey?: string;
 }
 
 /**

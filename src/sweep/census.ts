@@ -77,10 +77,10 @@ export function censusEntryOf(r: StoreRecord, representative: string, functions:
     ms: Math.round(r.seconds * 1000),
     version: r.version,
     status: r.status,
-    ...(r.size === undefined ? {} : { size: r.size }),
+    size: r.size,
     lowerBound: r.lowerBound,
     evidence: r.evidence,
-    ...(r.circuit === undefined ? {} : { circuit: r.circuit }),
+    circuit: r.circuit,
   };
 }
 
@@ -119,9 +119,9 @@ export async function census(p: CensusParams): Promise<CensusResult> {
     jobs: p.jobs ?? 2,
     backend: p.backend,
     command: p.command,
-    ...(p.onProgress === undefined ? {} : { onProgress: p.onProgress }),
-    ...(p.signal === undefined ? {} : { signal: p.signal }),
-    ...(p.workerPath === undefined ? {} : { workerPath: p.workerPath }),
+    onProgress: p.onProgress,
+    signal: p.signal,
+    workerPath: p.workerPath,
   });
   const solved = sweep.solved.optimal + sweep.solved.feasible + sweep.solved.unknown;
   return {

@@ -51,7 +51,7 @@ export function createProgressPrinter(write: (text: string) => void, tty: boolea
     if (last === undefined) return;
     // ETA and elapsed move on between events
     const dt = (performance.now() - lastAt) / 1000;
-    const p = { ...last, elapsedSeconds: last.elapsedSeconds + dt, ...(last.etaSeconds === undefined ? {} : { etaSeconds: Math.max(0, last.etaSeconds - dt) }) };
+    const p = { ...last, elapsedSeconds: last.elapsedSeconds + dt, etaSeconds: last.etaSeconds === undefined ? undefined : Math.max(0, last.etaSeconds - dt) };
     write(`\r\x1b[K${progressLine(p)}`);
   };
   return {

@@ -56,9 +56,9 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
     basis: inst.basis,
     encoder: inst.encoder,
     backend: opts.backend ?? 'auto',
-    ...(timeout === undefined ? {} : { timeLimitMs: Math.round(timeout * 1000) }),
-    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-    ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+    timeLimitMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    signal: opts.signal,
+    onProgress: opts.onProgress,
   });
   // without a depth bound the driver never answers infeasible
   if (r.status === 'infeasible') throw new InternalError(`internal error: ${problem.name} in ${inst.basis} reported infeasible: ${r.reason}`);
@@ -76,7 +76,7 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
     encoder: inst.encoder,
     command: opts.command,
     seconds: (performance.now() - t0) / 1000,
-    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-    ...(heuristic === undefined ? {} : { heuristic }),
+    timeoutSeconds: timeout,
+    heuristic,
   });
 }

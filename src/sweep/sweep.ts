@@ -4,11 +4,14 @@
  * soon as it arrives, skipping instances the store holds. Only this process
  * writes to the store, one transaction per record, so a kill at any point
  * loses at most the instances in flight and never leaves a half-written
- * record; a rerun skips what is stored.
+ * record; a rerun skips what is stored. An instance whose NPN class has an
+ * optimal record in the store (same basis and encoder) is not solved: its
+ * record is derived from that one (src/store/class-record.ts).
  */
 import { BackendError, type ErrorKind } from '../errors.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
+import { derivedClassRecord } from '../store/class-record.js';
 import type { InstanceStatus, ResultsStore, StoreRecord } from '../store/types.js';
 import type { SweepInstance } from './solve-instance.js';
 import { provenSoFar, sweepWorkerPath, WorkerPool } from './worker-pool.js';
@@ -108,7 +111,7 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
       const elapsed = (performance.now() - t0) / 1000;
       const left = queue.length + running;
       const eta = finished > 0 ? (elapsed / finished) * left : left === 0 ? 0 : undefined;
-      p.onProgress({ total, skipped, finished, failed: failures.length, running, elapsedSeconds: elapsed, ...(eta === undefined ? {} : { etaSeconds: eta }), ...(last ? { last } : {}) });
+      p.onProgress({ total, skipped, finished, failed: failures.length, running, elapsedSeconds: elapsed, etaSeconds: eta, last });
     };
     const finish = (aborted: boolean): void => {
       if (settled) return;
@@ -144,6 +147,26 @@ export function runSweep(p: RunSweepParams): Promise<SweepResult> {
           workers.closeIdle();
           if (running === 0) finish(false);
           return;
+        }
+        // an optimal record of an NPN-equivalent instance answers this one (transformed, re-verified)
+        let derived: StoreRecord | undefined;
+        try {
+          derived = derivedClassRecord(p.store, parseProblem(instance.problem), instance.basis, instance.encoder, p.command);
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        if (derived !== undefined) {
+          finished++;
+          solved[derived.status]++;
+          try {
+            if (p.store.put(derived)) stored++;
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          progress({ instance, record: derived });
+          continue;
         }
         running++;
         const o = await workers.solve(instance);

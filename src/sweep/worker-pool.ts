@@ -21,7 +21,8 @@ import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import { hardStopGraceMs } from '../util/hard-stop.js';
 import { heuristicSeconds, type SweepInstance } from './solve-instance.js';
-import type { SolveMessage, WorkerReply } from './worker-protocol.js';
+import type { CubeMessage, SolveMessage, WorkerReply } from './worker-protocol.js';
+import type { CubeOutcome, CubeTask } from '../cubes/cube-task.js';
 
 /**
  * When the worker of an instance with a limit of `timeoutSeconds` is killed:
@@ -71,6 +72,12 @@ export type ChildOutcome =
   /** The pool was killed ({@link WorkerPool.kill}) during the solve. */
   | { readonly kind: 'stopped' };
 
+/** How one cube solve in a child ended: as {@link ChildOutcome}, with the cube's outcome in place of a record. */
+export type CubeChildOutcome = { readonly kind: 'done'; readonly outcome: CubeOutcome } | Exclude<ChildOutcome, { kind: 'done' }>;
+
+/** What a child's job settles with (a record or a cube outcome). */
+type JobOutcome = ChildOutcome | { readonly kind: 'cube-done'; readonly outcome: CubeOutcome };
+
 /** Options of a {@link WorkerPool}. */
 export interface WorkerPoolOptions {
   readonly backend: BackendName | 'auto';
@@ -86,7 +93,7 @@ interface Child {
   readonly proc: ChildProcess;
   /** The last 2000 characters the child wrote to stderr during its current solve (drained all the time, so a chatty child never blocks on a full pipe). */
   stderr: string;
-  job?: { id: number; timer?: NodeJS.Timeout; progress?: ProvenProgress; settle: (o: ChildOutcome) => void };
+  job?: { id: number; timer?: NodeJS.Timeout; progress?: ProvenProgress; settle: (o: JobOutcome) => void };
 }
 
 /** Child processes that solve one instance at a time each; idle ones are reused. */
@@ -113,23 +120,39 @@ export class WorkerPool {
   }
 
   /** Solves `instance` in an idle child (forked if none is idle). Never rejects: every ending is a {@link ChildOutcome}. */
-  solve(instance: SweepInstance): Promise<ChildOutcome> {
+  async solve(instance: SweepInstance): Promise<ChildOutcome> {
+    const t = instance.timeoutSeconds;
+    const o = await this.run((id) => ({ type: 'solve', id, instance, backend: this.opts.backend, command: this.opts.command }), t !== undefined && t > 0 ? hardLimitMs(t) : undefined);
+    return o.kind === 'cube-done' ? { kind: 'failed', error: { name: 'InternalError', kind: 'internal', code: 'internal', message: 'a sweep worker answered a solve with a cube outcome' } } : o;
+  }
+
+  /**
+   * Solves one cube (src/cubes/) in an idle child; the child is killed at
+   * `hardLimitMs` when given (the task's own limit is the soft one). Never rejects.
+   */
+  async solveCube(task: CubeTask, hardLimitMs?: number): Promise<CubeChildOutcome> {
+    const o = await this.run((id) => ({ type: 'cube', id, task }), hardLimitMs);
+    if (o.kind === 'cube-done') return { kind: 'done', outcome: o.outcome };
+    if (o.kind === 'done') return { kind: 'failed', error: { name: 'InternalError', kind: 'internal', code: 'internal', message: 'a sweep worker answered a cube with a record' } };
+    return o;
+  }
+
+  /** Sends one message to an idle child (forked if none is idle) and waits for its ending. */
+  private run(message: (id: number) => SolveMessage | CubeMessage, killAfterMs: number | undefined): Promise<JobOutcome> {
     const child = this.idle.pop() ?? this.spawn();
     const id = this.nextId++;
     child.stderr = '';
-    return new Promise<ChildOutcome>((resolve) => {
-      const t = instance.timeoutSeconds;
+    return new Promise<JobOutcome>((resolve) => {
       const timer =
-        t !== undefined && t > 0
+        killAfterMs !== undefined
           ? setTimeout(() => {
               const progress = child.job?.progress;
-              this.settle(child, { kind: 'hard-timeout', limitMs: hardLimitMs(t), progress });
+              this.settle(child, { kind: 'hard-timeout', limitMs: killAfterMs, progress });
               child.proc.kill('SIGKILL');
-            }, hardLimitMs(t))
+            }, killAfterMs)
           : undefined;
-      child.job = { id, settle: resolve, ...(timer === undefined ? {} : { timer }) };
-      const msg: SolveMessage = { type: 'solve', id, instance, backend: this.opts.backend, command: this.opts.command };
-      child.proc.send(msg);
+      child.job = { id, settle: resolve, timer };
+      child.proc.send(message(id));
     });
   }
 
@@ -162,7 +185,7 @@ export class WorkerPool {
     this.idle.length = 0;
   }
 
-  private settle(child: Child, outcome: ChildOutcome): void {
+  private settle(child: Child, outcome: JobOutcome): void {
     const job = child.job;
     if (job === undefined) return;
     if (job.timer !== undefined) clearTimeout(job.timer);
@@ -187,7 +210,7 @@ export class WorkerPool {
       }
       // idle before the caller hears of it, so that its next solve reuses this child
       this.idle.push(child);
-      this.settle(child, m.type === 'done' ? { kind: 'done', record: m.record } : { kind: 'failed', error: m.error });
+      this.settle(child, m.type === 'done' ? { kind: 'done', record: m.record } : m.type === 'cube-done' ? { kind: 'cube-done', outcome: m.outcome } : { kind: 'failed', error: m.error });
     });
     proc.on('exit', (code, signal) => {
       this.children.delete(child);

@@ -247,9 +247,9 @@ class Run {
       spec: this.red.core,
       basis: this.p.basis,
       size,
-      ...(this.p.maxDepth === undefined ? {} : { maxDepth: this.p.maxDepth }),
-      ...(this.p.symmetryBreaking === undefined ? {} : { symmetryBreaking: this.p.symmetryBreaking }),
-      ...(rows === undefined ? {} : { rows }),
+      maxDepth: this.p.maxDepth,
+      symmetryBreaking: this.p.symmetryBreaking,
+      rows,
     };
   }
 
@@ -268,7 +268,7 @@ class Run {
     const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0]! : AbortSignal.any(signals);
     if (signal?.aborted) return { status: 'unknown', reason: 'aborted' };
     const t0 = performance.now();
-    const res = await solver.solve({ ...(limit === undefined ? {} : { timeLimitMs: limit }), ...(signal ? { signal } : {}) });
+    const res = await solver.solve({ timeLimitMs: limit, signal });
     this.stats.solveMs += performance.now() - t0;
     this.stats.solveCalls++;
     return res;
@@ -302,12 +302,12 @@ class Run {
     solver.close();
     const t0 = performance.now();
     const proof = readFileSync(proofPath);
-    const check = checkDrat(cnf, proof, this.p.proofCheckTimeLimitMs === undefined ? {} : { timeLimitMs: this.p.proofCheckTimeLimitMs });
+    const check = checkDrat(cnf, proof, { timeLimitMs: this.p.proofCheckTimeLimitMs });
     this.stats.proofCheckMs += performance.now() - t0;
     if (check.verdict === 'rejected') throw new BackendError(`${this.backend}: DRAT proof for '${inst.label}' rejected: ${check.reason ?? ''}`, 'bad-proof');
     const checked = check.verdict === 'verified';
     if (this.p.proofDir === undefined) rmSync(proofPath, { force: true });
-    return { ...base, proof: { format: 'drat', ...(this.p.proofDir === undefined ? {} : { path: proofPath }), checked } };
+    return { ...base, proof: { format: 'drat', path: this.p.proofDir === undefined ? undefined : proofPath, checked } };
   }
 
   /** Solves one full instance; on SAT the solver stays open (for enumeration) and must be closed by the caller. */
@@ -488,7 +488,7 @@ export async function synthesize(spec: FunctionSpec, params: Partial<SynthesizeP
   checkParams(p);
   checkSpec(spec);
   const encoder = ENCODERS[p.encoder];
-  const why = encoder.supports({ spec, basis: p.basis, ...(p.maxDepth === undefined ? {} : { maxDepth: p.maxDepth }) });
+  const why = encoder.supports({ spec, basis: p.basis, maxDepth: p.maxDepth });
   if (why !== true) throw new UsageError(`encoder ${p.encoder}: ${why}`, 'unsupported');
   const backend = await resolveBackendName(p.backend);
   if (p.proof && backend !== 'cadical' && backend !== 'cadical-cli') {
@@ -524,14 +524,11 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
   }
   const unsat = new Map<number, UnsatCertificate>();
   let provenLB = lb;
-  const report = (): void => p.onProgress?.({ provenLowerBound: provenLB, ...(best === undefined ? {} : { best }), stats });
+  const report = (): void => p.onProgress?.({ provenLowerBound: provenLB, best, stats });
   report();
 
   // the certificate behind provenLB (the UNSAT answer at provenLB - 1), kept on results that stop short of optimal
-  const boundEvidence = (): { lowerBoundCertificate?: UnsatCertificate } => {
-    const c = unsat.get(provenLB - 1);
-    return c === undefined ? {} : { lowerBoundCertificate: c };
-  };
+  const boundEvidence = (): { lowerBoundCertificate?: UnsatCertificate } => ({ lowerBoundCertificate: unsat.get(provenLB - 1) });
   const stopped = (reason: string): SynthesisResult =>
     best !== undefined
       ? { status: 'feasible', circuit: best.circuit, size: best.size, provenLowerBound: provenLB, ...boundEvidence(), reason, stats }

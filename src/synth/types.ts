@@ -95,6 +95,13 @@ export interface EncodedInstance {
    * distinct solutions.
    */
   blockingClause?(model: Int8Array): Int32Array;
+  /**
+   * Optional, for splitting one instance into cubes (src/cubes/): groups of
+   * variables such that every model sets exactly one variable of each group
+   * (the encoding enforces it), most useful group first. A clause over part of
+   * a group, one per part, then partitions the instance.
+   */
+  splitGroups?(): readonly (readonly number[])[];
 }
 
 /**

@@ -6,10 +6,11 @@
  */
 import { reachableFromOutputs } from '../core/analysis.js';
 import type { Circuit } from '../core/circuit.js';
+import { nodeValueName } from '../core/node-names.js';
 import { resolveBackendName, createSolver, type BackendName } from '../sat/registry.js';
 import { matchIo, type MatchMode } from './match-io.js';
 import { combineAig } from './miter-aig.js';
-import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
+import { DEFAULT_FRAIG_PARAMS, SatSweeper } from './fraig/sweeper.js';
 import { withDefaults } from '../util/with-defaults.js';
 
 /** Parameters of {@link correspond}. */
@@ -36,8 +37,10 @@ export const DEFAULT_CORRESPOND_PARAMS: Readonly<CorrespondParams> = Object.free
 /** One proved pair: node `nodeA` of A equals node `nodeB` of B (or its complement). */
 export interface NodeCorrespondence {
   readonly nodeA: number;
+  /** Node A's value by name (core/node-names.ts: `!n7` when the file's n7 is its complement). */
   readonly nameA?: string;
   readonly nodeB: number;
+  /** Node B's value by name; absent for the constant. */
   readonly nameB?: string;
   readonly complemented: boolean;
 }
@@ -55,10 +58,9 @@ export interface CorrespondenceReport {
   readonly stats: { ms: number; satCalls: number; merged: number; strashMerged: number; undecided: number };
 }
 
+/** Node v's value by name (core/node-names.ts); undefined for the constant. */
 function nodeName(c: Circuit, v: number): string | undefined {
-  if (v === 0) return undefined;
-  if (v <= c.numInputs) return c.inputNames[v - 1];
-  return c.gateNames.get(v - c.numInputs - 1);
+  return v === 0 ? undefined : nodeValueName(c, v);
 }
 
 /**
@@ -74,7 +76,7 @@ export async function correspond(a: Circuit, b: Circuit, params: Partial<Corresp
   const comb = combineAig(a, b, m.inputMap, true);
   const backend = await resolveBackendName(p.backend);
   const sweeper = new SatSweeper(comb.aig, {
-    ...DEFAULT_SWEEP_PARAMS,
+    ...DEFAULT_FRAIG_PARAMS,
     makeSolver: () => createSolver(backend),
     conflictLimit: p.conflictLimit,
     deadline: p.timeLimitMs > 0 ? t0 + p.timeLimitMs : Number.POSITIVE_INFINITY,

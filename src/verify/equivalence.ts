@@ -16,7 +16,7 @@ import { InternalError, UsageError } from '../errors.js';
 import { createSolver, resolveBackendName, type BackendName } from '../sat/registry.js';
 import { matchIo, type IoMatching, type MatchMode } from './match-io.js';
 import { combinePending } from './miter-aig.js';
-import { DEFAULT_SWEEP_PARAMS, SatSweeper } from './sweep.js';
+import { DEFAULT_FRAIG_PARAMS, SatSweeper } from './fraig/sweeper.js';
 import type { EquivalenceMethod, EquivalenceVerdict, EquivalenceStats } from './verdict.js';
 import { withDefaults } from '../util/with-defaults.js';
 
@@ -170,7 +170,7 @@ async function satCheck(a: Circuit, b: Circuit, m: IoMatching, p: CheckEquivalen
     const passStart = Date.now();
     const passDeadline = pass === 0 ? deadline : Math.min(deadline, passStart + PASS_TIME_FACTOR * Math.max(OUTPUT_MIN_BUDGET_MS, passStart - t0));
     const sweeper = new SatSweeper(aig, {
-      ...DEFAULT_SWEEP_PARAMS,
+      ...DEFAULT_FRAIG_PARAMS,
       makeSolver: () => createSolver(backend),
       conflictLimit: limit,
       deadline: passDeadline,

@@ -9,8 +9,9 @@
  * SAT search otherwise. Every mapping is checked by exhaustive simulation
  * before it is returned.
  */
-import { gateFanins, type Circuit } from '../core/circuit.js';
-import { coneCircuit } from '../core/cone.js';
+import type { Circuit } from '../core/circuit.js';
+import { nodeNames, nodeValueName } from '../core/node-names.js';
+import { coneCircuit, coneNodes } from '../core/cone.js';
 import { evaluate, simulateTruthTables } from '../core/simulate.js';
 import { toAig } from '../core/to-aig.js';
 import { BackendError, InternalError, UnsupportedError, ValidationError } from '../errors.js';
@@ -111,6 +112,9 @@ export const MAX_WINDOW_SIM_LEAVES = 16;
 function nameTable(c: Circuit): Map<string, number> {
   // later entries win: an output name gives the output's literal with its polarity
   const m = new Map<string, number>();
+  // generated ids of unnamed gates first (core/node-names.ts), so that every file name wins over them
+  const nn = nodeNames(c);
+  for (let v = c.numInputs + 1; v < nn.name.length; v++) if (!nn.fromFile[v]) m.set(nn.name[v]!, 2 * v);
   c.inputNames.forEach((n, i) => m.set(n, 2 * (i + 1)));
   for (const [g, n] of c.gateNames) m.set(n, 2 * (c.numInputs + 1 + g) + (c.negatedGateNames?.has(g) ? 1 : 0));
   c.outputNames.forEach((n, j) => m.set(n, c.outputs[j]!));
@@ -139,8 +143,7 @@ export function resolveNodes(c: Circuit, refs: readonly NodeRef[], what: string)
 function nodeLabel(c: Circuit, v: number): string {
   if (v === 0) return 'node 0 (constant)';
   if (v <= c.numInputs) return `input ${c.inputNames[v - 1]} (node ${v})`;
-  const name = c.gateNames.get(v - c.numInputs - 1);
-  return name !== undefined ? `gate ${name} (node ${v})` : `node ${v}`;
+  return `gate ${nodeValueName(c, v)} (node ${v})`;
 }
 
 /**
@@ -150,36 +153,12 @@ function nodeLabel(c: Circuit, v: number): string {
  */
 export function extractWindow(c: Circuit, rootLits: readonly number[], leafLits: readonly number[]): Circuit {
   const leafNodes = leafLits.map((l) => l >>> 1);
-  const n = 1 + c.numInputs + c.numGates;
-  const leafIndex = new Int32Array(n).fill(-1);
-  leafNodes.forEach((v, i) => {
-    if (leafIndex[v]! >= 0) throw new ValidationError(`leaf ${nodeLabel(c, v)} is listed twice`, 'bad-window');
-    leafIndex[v] = i;
-  });
-  const inside = new Uint8Array(n);
-  const stack = rootLits.map((l) => l >>> 1);
-  const parent = new Int32Array(n).fill(-1);
-  while (stack.length) {
-    const v = stack.pop()!;
-    if (inside[v] || leafIndex[v]! >= 0 || v === 0) continue;
-    if (v <= c.numInputs) {
-      // report the path root <- ... <- input
-      const path: string[] = [];
-      for (let u = v; u >= 0 && path.length < 6; u = parent[u]!) path.push(nodeLabel(c, u));
-      throw new ValidationError(
-        `the leaves are not a cut of the roots: ${nodeLabel(c, v)} reaches a root without passing a leaf (path ${path.join(' -> ')}${path.length >= 6 ? ' -> ...' : ''})`,
-        'not-a-cut',
-      );
-    }
-    inside[v] = 1;
-    for (const f of gateFanins(c, v - c.numInputs - 1)) {
-      const u = f >>> 1;
-      if (!inside[u] && parent[u]! < 0) parent[u] = v;
-      stack.push(u);
-    }
+  const listed = new Set<number>();
+  for (const v of leafNodes) {
+    if (listed.has(v)) throw new ValidationError(`leaf ${nodeLabel(c, v)} is listed twice`, 'bad-window');
+    listed.add(v);
   }
-  const gates: number[] = [];
-  for (let v = c.numInputs + 1; v < n; v++) if (inside[v]) gates.push(v);
+  const gates = coneNodes(c, rootLits.map((l) => l >>> 1), leafNodes, (v) => nodeLabel(c, v));
   return coneCircuit(c, leafNodes, gates, rootLits, { input: (i) => `l${i}`, output: (k) => `r${k}` });
 }
 

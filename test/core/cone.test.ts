@@ -74,6 +74,18 @@ describe('cone toolkit', () => {
     expect(caught(() => coneFunctions(c, [5], [4]))).toMatchObject({ code: 'not-a-cut' });
   });
 
+  it('coneNodes with a node label names the input that leaks and its path to the root', () => {
+    // shared(): y (node 5) = x XOR c, x (node 4) = a AND b; leaves [4] leave input c (node 3) reaching y
+    const c = shared();
+    const err = caught(() => coneNodes(c, [5], [4], (v) => `<${v}>`));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err).toMatchObject({ code: 'not-a-cut' });
+    expect((err as Error).message).toContain('<3> reaches a root without passing a leaf (path <3> -> <5>)');
+    // without a label: the same error with the leaves and roots listed
+    expect(caught(() => coneNodes(c, [5], [4]))).toMatchObject({ code: 'not-a-cut' });
+    expect(coneNodes(c, [5], [4, 3], (v) => `<${v}>`)).toEqual([5]);
+  });
+
   it('exhaustiveNodeValues equals simulateNodes on projections, and reachableLeafPatterns finds the patterns that occur', () => {
     const c = shared();
     const w = wordCount(3);

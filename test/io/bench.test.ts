@@ -227,6 +227,13 @@ describe('writeBench', () => {
     expect(text.match(/NOT/g)?.length).toBe(1);
   });
 
+  it('keeps a name that denotes the complement of its gate when the gate is written complemented (OR read back as c1)', () => {
+    const text = 'INPUT(a)\nINPUT(b)\nINPUT(c)\nOUTPUT(s)\nn1 = AND(a, b)\nn2 = AND(c, a)\nc1 = OR(n1, n2)\ns = AND(c1, b)\n';
+    const out = writeBench(parseBench(text, { fileName: 't.bench' }));
+    expect(out).toContain('c1 = OR(n1, n2)\n');
+    expect(out).toContain('s = AND(c1, b)');
+    expect(out).not.toMatch(/^n\d+ = OR/m);
+  });
   it('never lets generated names collide with existing ones', () => {
     const b = new CircuitBuilder({ strash: false });
     const [x, y] = b.addInputs(2, ['n3', 'n3_n']);

@@ -5,6 +5,9 @@ import { synthesize } from '../../src/synth/synthesize.js';
 import { specFromHex } from '../../src/tt/spec.js';
 import { withDefaults } from '../../src/util/with-defaults.js';
 import { checkEquivalence } from '../../src/verify/equivalence.js';
+import { censusWindows } from '../../src/cuts/census-windows.js';
+import { enumerateCuts, enumerateWindows, findFunctions } from '../../src/cuts/index.js';
+import { improve } from '../../src/improve/index.js';
 
 describe('withDefaults', () => {
   it('takes the set params over the defaults and keeps a default whose param is undefined', () => {
@@ -30,5 +33,21 @@ describe('withDefaults', () => {
     expect(v.verdict).toBe('equivalent');
     // the default method (auto) simulates exhaustively up to 16 inputs; undefined used to fall through to SAT
     expect(v.verdict === 'unknown' ? undefined : v.method).toBe('exhaustive');
+  });
+
+  it('cut enumeration, the window census, function finding and improve read an explicit undefined as "use the default" (it used to overwrite k and windowInputs)', async () => {
+    const b = new CircuitBuilder();
+    const [x, y, z] = b.addInputs(3);
+    b.addOutput(b.xor(b.and(x!, y!), z!));
+    const c = b.build();
+    expect(enumerateCuts(c, { k: undefined, cutLimit: undefined }).cuts.length).toBe(enumerateCuts(c).cuts.length);
+    expect(enumerateWindows(c, { k: undefined, maxRoots: undefined }).windows).toEqual(enumerateWindows(c).windows);
+    const census = await censusWindows(c, { k: undefined, basis: undefined, backend: 'minisat' });
+    expect(census.k).toBe(4);
+    const found = await findFunctions(c, { k: undefined, minConeGates: undefined });
+    expect(found.stats.cuts).toBeGreaterThan(0);
+    const r = await improve(c, { windowInputs: undefined, basis: undefined, backend: 'minisat', plateauMoves: 0 });
+    expect(r.basis).toBe('B2');
+    expect(r.sizeAfter).toBeLessThanOrEqual(r.sizeBefore);
   });
 });

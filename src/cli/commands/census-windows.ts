@@ -4,6 +4,8 @@ import {
   circuitCost,
   DEFAULT_CENSUS_WINDOWS_PARAMS,
   MAX_CENSUS_WINDOW_LEAVES,
+  nodeNames,
+  nodeValueName,
   readCircuitFile,
   serializeCircuit,
   UsageError,
@@ -18,13 +20,9 @@ import { basisOf, basisOption, SYNTHESIS_BASIS_CHOICES } from '../basis-option.j
 import { EXIT } from '../exit-codes.js';
 
 /** The first basis the circuit is in, from the narrowest (so AIG files are judged as AIGs). */
-function autoBasis(c: Circuit): BasisName {
+export function autoBasis(c: Circuit): BasisName {
   for (const b of ['AIG', 'XAIG', 'U2', 'B2'] as const) if (circuitCost(c, b).inBasis) return b;
   throw new UsageError('census-windows: the circuit is in none of AIG, XAIG, U2, B2; give --basis after converting it (waterloo improve --rounds 0)');
-}
-
-function nodeLabel(c: Circuit, v: number): string {
-  return v <= c.numInputs ? (c.inputNames[v - 1] ?? `x${v - 1}`) : `n${v}`;
 }
 
 function sortedKeys(d: Readonly<Record<string, number>>): string[] {
@@ -47,7 +45,7 @@ export const censusWindowsCommand = defineCommand({
     '(mffc: those used only inside the window). Its minimum is found by exact synthesis of the root function over the leaves, with the leaf ' +
     'patterns the circuit never produces as don\'t-cares (only for circuits of at most 16 inputs, computed by exhaustive simulation). ' +
     'Prints the distribution of size - minimum (0 = locally minimal) and every non-minimal window with a verified smaller circuit. ' +
-    'Node ids: 1..n are the inputs, larger ids the gates in file order. Exit 0 when every window is decided, 4 when some are unknown (time limits).',
+    'Nodes are named as the file names them (`!n7`: the node is the complement of the file\'s n7), a gate without a name as g<index> (gates from 0 in file order); the JSON gives node ids (1..n the inputs, then the gates). Exit 0 when every window is decided, 4 when some are unknown (time limits).',
   options: {
     k: { type: 'int', help: 'largest number of leaves of a window', default: DEFAULT_CENSUS_WINDOWS_PARAMS.k, min: 1, max: MAX_CENSUS_WINDOW_LEAVES, metavar: 'K' },
     basis: basisOption('basis of the sizes (auto: the narrowest of aig, xaig, u2, b2 the circuit is in)', 'auto', ['auto', ...SYNTHESIS_BASIS_CHOICES]),
@@ -99,8 +97,8 @@ export const censusWindowsCommand = defineCommand({
       for (const k of sortedKeys(r.distribution)) text += `${k.padStart(14)}  ${String(r.distribution[k]).padStart(7)}\n`;
       text += `${s.shrinking} of the ${nonMinimal.length} non-minimal windows would shrink the circuit if replaced alone (mffc > smaller size)\n`;
       for (const w of nonMinimal) {
-        const roots = w.roots.map((v) => nodeLabel(c, v)).join(',');
-        const leaves = w.leaves.map((v) => nodeLabel(c, v)).join(',');
+        const roots = w.roots.map((v) => nodeValueName(c, v)).join(',');
+        const leaves = w.leaves.map((v) => nodeNames(c).name[v]!).join(',');
         const min = w.minimum !== null ? `minimum ${w.minimum}` : `${w.upperBound} found, minimum >= ${w.lowerBound}`;
         text += `  ${roots} over [${leaves}]: size ${w.size} (mffc ${w.mffc}), ${min}${w.care ? ', with don\'t-cares' : ''}${w.saving > 0 ? `; replacing it saves ${w.saving}` : ''}\n`;
       }

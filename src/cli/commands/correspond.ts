@@ -1,4 +1,4 @@
-import { correspond, readCircuitFile, UsageError } from '../../index.js';
+import { correspond, literalName, namedLiteral, readCircuitFile, UsageError } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
@@ -30,9 +30,10 @@ export const correspondCommand = defineCommand({
     io.out(`coverage ${(100 * r.coverage).toFixed(1)}%: ${r.matchedA} of ${r.gatesA} gates of A have a partner in B (${r.pairs.length} pairs)\n`);
     const shown = opts.limit > 0 ? r.pairs.slice(0, opts.limit) : r.pairs;
     for (const p of shown) {
-      const na = `${p.nodeA}${p.nameA !== undefined ? ` (${p.nameA})` : ''}`;
-      const nb = `${p.nodeB}${p.nameB !== undefined ? ` (${p.nameB})` : ''}`;
-      io.out(`A ${na} = ${p.complemented ? 'NOT ' : ''}B ${nb}\n`);
+      // A's signal as the file names it, and the literal of B equal to it (core/node-names.ts)
+      const litA = namedLiteral(a, p.nodeA);
+      const litB = 2 * p.nodeB + ((litA & 1) ^ (p.complemented ? 1 : 0));
+      io.out(`A ${literalName(a, litA)} = B ${literalName(b, litB)}\n`);
     }
     if (shown.length < r.pairs.length) io.out(`... ${r.pairs.length - shown.length} more (--limit 0 or --json for all)\n`);
     return EXIT.ok;

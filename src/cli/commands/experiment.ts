@@ -50,7 +50,7 @@ export const experimentCommand = defineCommand({
       minTimeLimitMs: Math.round(opts['min-timeout'] * 1000),
       improveRounds: opts.rounds,
       improveTimeLimitMs: Math.round(opts['improve-timeout'] * 1000),
-      ...(store !== undefined ? { store } : {}),
+      store,
       modelFiles: args.slice(1),
     });
     const files = writeExperimentReport(opts['out-dir'], { ...report, timings: { ...report.timings, totalSeconds: Number(((performance.now() - t0) / 1000).toFixed(3)) } });

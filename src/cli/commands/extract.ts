@@ -55,7 +55,7 @@ export const extractCommand = defineCommand({
       ...common,
       outputs: r.circuit.outputs.length,
       status: r.status,
-      ...(r.reason === undefined ? {} : { reason: r.reason }),
+      reason: r.reason,
       gatesBeforeCleanup: r.stats.gatesBeforeCleanup,
       gates: r.stats.gatesAfterCleanup,
       constantNeurons: r.stats.constantNeurons,

@@ -4,10 +4,8 @@ import { defineCommand, printJson } from '../command.js';
 import { jsonOption } from '../options.js';
 
 function describeMatch(m: FunctionMatch): string {
-  const t = m.transform;
-  const inputs = t.inputPerm.map((leaf, j) => `${t.inputNegations[j] ? '!' : ''}${m.leafNames[leaf]}`).join(', ');
-  const roots = m.rootNames.map((r, k) => `${t.outputNegations[k] ? '!' : ''}${r}`).join(', ');
-  return `  ${roots} = ${m.name}(${inputs})  [leaves ${m.leaves.join(',')}; roots ${m.roots.join(',')}; ${m.coneGates} gates]\n`;
+  // signals named as the file names them (core/node-names.ts): `!n7` is the complement of the file's n7
+  return `  ${m.outputSignals.join(', ')} = ${m.name}(${m.inputSignals.join(', ')})  [leaves ${m.leafNames.join(', ')}; ${m.coneGates} gates]\n`;
 }
 
 /** One line on an output or named node tested over its whole input support. */
@@ -36,8 +34,9 @@ export const findCommand = defineCommand({
   description:
     'Enumerates the k-feasible priority cuts of every node and compares each cut function with a library of known functions ' +
     '(XOR/XNOR, AND/OR, MAJ, MUX, 2-bit comparator, thresholds, MOD3 counters up to NPN; half/full adders as two-output windows). ' +
-    'Every match is confirmed by a window equivalence check before it is printed. A line `r = F(!a, b)` means root r computes F with its ' +
-    'first input fed by the complement of leaf a (a `!` on a root: the root computes the complement). ' +
+    'Every match is confirmed by a window equivalence check before it is printed. A line `r = F(!a, b)` means signal r computes F with its ' +
+    'first input fed by the complement of signal a. Signals are named as the file names them (`!n7`: the complement of the file\'s n7); ' +
+    'a gate without a name is shown as g<index> (gates numbered from 0 in file order). ' +
     'Priority cuts keep only --cut-limit cuts per node, so every output (and every --node) is also tested directly: its function over all the primary inputs in its cone, ' +
     'when there are at most as many as the largest library entry has (6 by default), is matched against the library and confirmed the same way. ' +
     'Coverage counts the gates of disjoint matches, chosen greedily (largest cone first, skipping a match whose cone shares a gate with one already chosen); ' +

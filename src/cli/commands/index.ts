@@ -23,6 +23,7 @@ import { queueCommand } from './queue.js';
 import { extractCommand } from './extract.js';
 import { trainCommand } from './train.js';
 import { experimentCommand } from './experiment.js';
+import { exploreCommand } from './explore.js';
 import { neuronsCommand } from './neurons.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, neuronsCommand, trainCommand, experimentCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, exploreCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, neuronsCommand, trainCommand, experimentCommand] as unknown as readonly Command[];

@@ -1,10 +1,17 @@
 import { dirname } from 'node:path';
 import {
+  classAnswer,
   formatListing,
+  openStore,
   rebuild,
   synthesize,
+  synthesizeByCubes,
+  queueCubeRunner,
+  resolveRedisUrl,
+  UsageError,
   writeCircuitFile,
   type BasisName,
+  type ClassAnswer,
   type EncoderName,
   type SynthesisProgress,
   type SynthesisResult,
@@ -19,11 +26,13 @@ import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 export const minCommand = defineCommand({
   name: 'min',
   summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
-  usage: 'SPEC [--basis b2|u2|aig|xaig] [--depth D] [--timeout S] [--out FILE] [--proof DIR] [--json]',
+  usage: 'SPEC [--basis b2|u2|aig|xaig] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
   description:
     'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
     'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
-    '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown.',
+    '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown. ' +
+    'With --cubes N, every size is split into at least N cubes (the fanin pairs of the last gates) solved by W worker processes: SAT as soon as one cube is, UNSAT when all are (one certificate entry per cube); --checkpoint FILE records the UNSAT cubes so that a rerun skips them. ' +
+    'With --store PATH, a record of the function\'s NPN class in that results store answers first: an optimal one is printed (its circuit transformed to this function and re-verified by simulation), a feasible one\'s circuit is the starting upper bound.',
   options: {
     ...SPEC_OPTIONS,
     basis: basisOption('basis', 'b2'),
@@ -36,6 +45,12 @@ export const minCommand = defineCommand({
     all: { type: 'int', help: 'enumerate up to N distinct optimal circuits', min: 1, max: 100000, metavar: 'N' },
     parallel: { type: 'boolean', help: 'solve sizes k and k+1 concurrently on two cores' },
     out: { type: 'string', help: 'write the circuit to FILE (format by extension)', metavar: 'FILE' },
+    cubes: { type: 'int', help: 'split every size query into at least N cubes solved in worker processes (not with --depth, --all, --proof, --parallel)', min: 1, max: 100000, metavar: 'N' },
+    workers: { type: 'int', help: 'worker processes for --cubes', default: 2, min: 1, max: 256, metavar: 'W' },
+    checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
+    queue: { type: 'string', help: 'with --cubes: push the cubes as jobs to this queue (solved by waterloo queue work) instead of local worker processes', metavar: 'NAME' },
+    redis: { type: 'string', help: 'with --queue: Redis URL (default $WATERLOO_REDIS, else redis://127.0.0.1:6379)', metavar: 'URL' },
+    store: { type: 'string', help: 'consult the records of this results store for the function\'s NPN class first (not with --depth, --all, --proof)', metavar: 'PATH' },
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
     json: jsonOption(),
   },
@@ -50,7 +65,31 @@ export const minCommand = defineCommand({
     };
     const answer = (r: SynthesisResult, out: string | undefined): MinAnswer =>
       formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out });
-    const r: SynthesisResult = await synthesize(src.spec, {
+    const stored = opts.store !== undefined && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
+    if (stored?.status === 'optimal') {
+      const a = formatStoredAnswer(stored, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out: opts.out, store: opts.store! });
+      const circuit = rebuild(stored.circuit!, names).circuit;
+      if (opts.out) await writeCircuitFile(circuit, opts.out);
+      io.out(a);
+      return EXIT.ok;
+    }
+    if (opts.cubes === undefined && (opts.checkpoint !== undefined || opts.queue !== undefined)) throw new UsageError('min: --checkpoint and --queue need --cubes', 'usage');
+    const runner = opts.queue !== undefined ? await queueCubeRunner({ redis: resolveRedisUrl(opts.redis), queue: opts.queue }) : undefined;
+    if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
+      throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
+    }
+    const r: SynthesisResult = opts.cubes !== undefined ? await synthesizeByCubes(src.spec, {
+      runner,
+      basis,
+      encoder: opts.encoder as EncoderName,
+      backend: opts.backend,
+      cubes: opts.cubes,
+      workers: opts.workers,
+      checkpoint: opts.checkpoint,
+      minSize: opts['min-size'],
+      maxSize: opts['max-size'],
+      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+    }).finally(() => runner?.close()) : await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName,
       backend: opts.backend,
@@ -60,6 +99,7 @@ export const minCommand = defineCommand({
       maxSize: opts['max-size'],
       minSize: opts['min-size'],
       allSolutions: opts.all,
+      upperBoundCircuit: stored?.circuit,
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
       ...(io.checkpoint === undefined
@@ -81,6 +121,33 @@ export const minCommand = defineCommand({
     return a.exitCode;
   },
 });
+
+/** The best record of the spec's NPN class in the store at `path` (read-only), or undefined. */
+async function storedAnswer(path: string, src: { spec: Parameters<typeof classAnswer>[1]['spec'] }, basis: BasisName): Promise<ClassAnswer | undefined> {
+  const store = await openStore(path, { readonly: true });
+  try {
+    return classAnswer(store, { spec: src.spec }, basis);
+  } finally {
+    store.close();
+  }
+}
+
+/** What `min` prints for an optimal answer taken from the store. */
+function formatStoredAnswer(
+  a: ClassAnswer,
+  o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined; store: string },
+): string {
+  const circuit = rebuild(a.circuit!, o.names).circuit;
+  const s = a.source;
+  const from = { problem: s.derivedFrom ?? s.problem, encoder: s.encoder, solver: s.solver, evidence: s.evidence, store: o.store };
+  if (o.json) {
+    return JSON.stringify({ status: 'optimal', size: a.size, lowerBound: a.lowerBound, circuit: o.out ?? formatListing(circuit), spec: o.label, basis: o.basis, seconds: Number(o.seconds.toFixed(3)), fromStore: from }) + '\n';
+  }
+  const why = s.evidence.kind === 'unsat' ? `UNSAT at ${s.evidence.size}` : s.evidence.kind === 'argument' ? s.evidence.text : 'no evidence recorded';
+  let out = `optimal ${o.basis} size ${a.size} for ${o.label}: from the results store, the record of ${from.problem} (${s.basis}/${s.encoder}, ${s.solver}, ${why}); circuit transformed to this function and re-verified; ${o.seconds.toFixed(2)} s\n`;
+  out += o.out ? `circuit written to ${o.out}\n` : formatListing(circuit);
+  return out;
+}
 
 /** What `min` prints for a result, and its exit code. */
 interface MinAnswer {

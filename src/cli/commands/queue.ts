@@ -129,7 +129,9 @@ export const queueCommand = defineCommand({
                     io.err(
                       e.kind === 'done'
                         ? `done ${e.record.problem} ${e.record.basis} ${e.record.encoder}: ${e.record.status}${e.record.size === undefined ? '' : ` ${e.record.size}`} (${e.record.seconds} s)\n`
-                        : `${e.final ? 'failed' : 'will retry'} ${e.problem}: ${e.error}\n`,
+                        : e.kind === 'cube'
+                          ? `done ${e.id}: ${e.outcome.answer}\n`
+                          : `${e.final ? 'failed' : 'will retry'} ${e.problem}: ${e.error}\n`,
                     ),
               onError: opts.quiet ? undefined : (e) => io.err(`queue work: redis: ${e.message}\n`),
             }),

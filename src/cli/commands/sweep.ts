@@ -85,7 +85,7 @@ export const sweepCommand = defineCommand({
       if (opts.json) {
         printJson(io, {
           store: store.path, total: r.total, skipped: r.skipped, solved: r.solved, stored: r.stored, byStatus, failures,
-          ...(shard === undefined ? {} : { shard: `${shard.index}/${shard.count}`, expanded: all.length }), aborted: r.aborted, seconds: Number(r.seconds.toFixed(3)),
+          shard: shard && `${shard.index}/${shard.count}`, expanded: shard && all.length, aborted: r.aborted, seconds: Number(r.seconds.toFixed(3)),
         });
       } else {
         io.out(`sweep: ${r.total} instance(s)${shard ? ` (shard ${shard.index}/${shard.count} of ${all.length})` : ''}, ${r.skipped} already stored, ${r.stored} stored now; ` +

@@ -75,7 +75,7 @@ export const tableCommand = defineCommand({
       // parsed before the store is read: an unknown family is a usage error (exit 2), not an empty table
       const problems = opts.problem === undefined ? undefined : parseProblemList(opts.problem);
       const records = await loadRecords(opts.store ?? resolveStorePath());
-      const t = buildResultTable(records, { ...(problems !== undefined ? { problems } : {}), ...(bases ? { bases } : {}), ...(opts.encoder !== undefined ? { encoder: opts.encoder } : {}) });
+      const t = buildResultTable(records, { problems, bases, encoder: opts.encoder });
       text = formatTable(t, format, { latex: opts.latex as LatexLayout | 'auto' });
     }
     if (opts.out !== undefined) writeFileAtomic(opts.out, text);

@@ -66,8 +66,8 @@ export const trainCommand = defineCommand({
       basis: 'B2',
       equalToNetwork: true,
       seconds: Number(seconds.toFixed(3)),
-      ...(opts.out === undefined ? {} : { out: opts.out }),
-      ...(save === undefined ? {} : { network: save }),
+      out: opts.out,
+      network: save,
     };
     if (opts.json) printJson(io, summary);
     else {

@@ -32,7 +32,8 @@ export interface ParseOnnxOptions {
   readonly inputEncoding?: BnnInputEncoding;
 }
 
-type Value =
+/** A value during import: a constant, bits, a linear form or a comparison. */
+export type Value =
   | { readonly kind: 'const'; readonly values: readonly number[]; readonly dims: readonly number[] }
   /** Bits of layer `layer` (-1 = the graph input); `pm1` = presented as -1/+1. */
   | { readonly kind: 'bits'; readonly layer: number; readonly pm1: boolean }
@@ -273,7 +274,8 @@ function vector(t: { values: readonly number[] }, n: number, where: string, unsu
   return [...t.values];
 }
 
-function tensorValue(t: OnnxTensor, where: string, unsupported: (why: string) => never): Value {
+/** The values and dimensions of a tensor (raw or typed data), refused through `unsupported` when malformed. */
+export function tensorValue(t: OnnxTensor, where: string, unsupported: (why: string) => never): Value {
   if (t.dataLocation === 1) unsupported(`${where}: external tensor data is not supported`);
   const dims = (t.dims ?? []).map(Number);
   if (dims.some((d) => !Number.isInteger(d) || d < 0)) unsupported(`${where}: bad dimensions [${dims.join(', ')}]`);

@@ -4,21 +4,22 @@
  * (waterloo-bnn JSON, the BNN ONNX dialect) are read as before and converted
  * (from-bnn.ts).
  */
-import { readBnnModel } from '../formats/read-model.js';
+import { bnnModelFormatOf, isQuantizedOnnx, readBnnModel, readQuantizedModel } from '../formats/read-model.js';
+import { readInputFile } from '../../util/read-input.js';
 import type { ParseOnnxOptions } from '../formats/onnx-read.js';
 import { bnnToIntNetwork } from './from-bnn.js';
 import type { IntNetwork } from './network.js';
 
 /**
- * HOOK for the QONNX importer (issue 17): return the model at `path` as an
- * integer network when it is a quantized model the importer reads, or
- * undefined to fall back to the BNN readers. Until the importer is merged it
- * reads nothing. The lead connects it to `readQuantizedModel` in
- * src/learn/formats/read-model.ts.
+ * The model at `path` as an integer network when it is a quantized (QONNX)
+ * ONNX file (recognised by its custom-op domains or quantizer nodes, see
+ * isQuantizedOnnx), else undefined so the BNN readers take it.
  */
 export async function readQuantizedModelHook(path: string): Promise<IntNetwork | undefined> {
-  void path;
-  return undefined;
+  if (bnnModelFormatOf(path) !== 'onnx') return undefined;
+  const bytes = readInputFile(path);
+  if (!(await isQuantizedOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path))) return undefined;
+  return readQuantizedModel(path);
 }
 
 /** An integer network read from a file, and which reader it came from. */

@@ -337,7 +337,7 @@ function fenceContext(pre: Prepared, query: SynthesisQuery): FenceContext {
     numOutputs: pre.targets.length,
     numOps: NORMAL_OPS[query.basis]?.length ?? 0,
     maxSupport: pre.maxSupport,
-    ...(query.maxDepth === undefined ? {} : { maxDepth: query.maxDepth }),
+    maxDepth: query.maxDepth,
   };
 }
 

@@ -57,6 +57,7 @@ import { atMostK } from '../../sat/cardinality.js';
 import type { Cnf } from '../../sat/types.js';
 import { careOf, type FunctionSpec } from '../../tt/spec.js';
 import { createConstant, createNthVar, ttEqualOnCare, ttNot, ttOr, type TruthTable } from '../../tt/truth-table.js';
+import { withDefaults } from '../../util/with-defaults.js';
 import { DEFAULT_SYMMETRY_BREAKING, type Encoder, type IncrementalInstance, type SymmetryBreaking, type SynthesisQuery } from '../types.js';
 import { symmetricInputClasses } from './ssv-symmetry.js';
 
@@ -122,7 +123,7 @@ class SsvInstance implements IncrementalInstance {
     this.n = spec.numInputs;
     this.r = size;
     this.m = spec.outputs.length;
-    this.sb = { ...DEFAULT_SYMMETRY_BREAKING, ...sbIn };
+    this.sb = withDefaults(DEFAULT_SYMMETRY_BREAKING, sbIn);
     this.ops = ssvAllowedOps(basis, this.sb);
     this.cares = spec.outputs.map((_, h) => careOf(spec, h));
     this.label = `ssv r=${size}${maxDepth === undefined ? '' : ` depth<=${maxDepth}`}`;
@@ -453,6 +454,11 @@ class SsvInstance implements IncrementalInstance {
       b.addOutput(nodeLit[n + gate]! ^ (neg ? 1 : 0));
     }
     return b.build();
+  }
+
+  /** The fanin-pair selections of the gates, last gate first (exactly one pair per gate). */
+  splitGroups(): number[][] {
+    return this.sel.map((s) => Array.from(s)).reverse();
   }
 
   blockingClause(model: Int8Array): Int32Array {

@@ -5,17 +5,20 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder } from '../../src/core/builder.js';
-import type { Circuit } from '../../src/core/circuit.js';
-import { simulateTruthTables } from '../../src/core/simulate.js';
-import { readCircuitFile } from '../../src/io/formats.js';
-import { createSolver, resolveBackendName } from '../../src/sat/registry.js';
-import { ttEqual, ttNot } from '../../src/tt/truth-table.js';
-import { Rng } from '../../src/util/rng.js';
-import { combinePending } from '../../src/verify/miter-aig.js';
-import { DEFAULT_SWEEP_PARAMS, SatSweeper, type SweepParams } from '../../src/verify/sweep.js';
+import { CircuitBuilder } from '../../../src/core/builder.js';
+import type { Circuit } from '../../../src/core/circuit.js';
+import { simulateTruthTables } from '../../../src/core/simulate.js';
+import { readCircuitFile } from '../../../src/io/formats.js';
+import { createSolver, resolveBackendName } from '../../../src/sat/registry.js';
+import { ttEqual, ttNot } from '../../../src/tt/truth-table.js';
+import { Rng } from '../../../src/util/rng.js';
+import { combinePending } from '../../../src/verify/miter-aig.js';
+import { emptyFraigStats } from '../../../src/verify/fraig/params.js';
+import { ReducedGraph } from '../../../src/verify/fraig/reduced-graph.js';
+import { SimClasses } from '../../../src/verify/fraig/sim-classes.js';
+import { DEFAULT_FRAIG_PARAMS, SatSweeper, type FraigParams } from '../../../src/verify/fraig/sweeper.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SEED = Number(process.env.WATERLOO_SEED ?? 20261206);
 
 /** EPFL priority against its best-known LUT network, as one AIG, with the output pairs' literals. */
@@ -32,10 +35,10 @@ function priorityPair(): { aig: Circuit; pairs: { litA: number; litB: number }[]
 }
 
 /** Sweeps the priority pair with the given parameters; the sweep's counters and whether every output pair was proved. */
-async function sweepPriority(params: Partial<SweepParams>): Promise<{ stats: SatSweeper['stats']; proved: boolean }> {
+async function sweepPriority(params: Partial<FraigParams>): Promise<{ stats: SatSweeper['stats']; proved: boolean }> {
   const { aig, pairs } = priorityPair();
   const backend = await resolveBackendName('auto');
-  const s = new SatSweeper(aig, { ...DEFAULT_SWEEP_PARAMS, makeSolver: () => createSolver(backend), ...params });
+  const s = new SatSweeper(aig, { ...DEFAULT_FRAIG_PARAMS, makeSolver: () => createSolver(backend), ...params });
   try {
     await s.run();
     let proved = true;
@@ -84,16 +87,16 @@ describe('neighbours of SAT counterexamples', () => {
       const tts = simulateTruthTables({ ...c, outputs: Uint32Array.from(nodes), outputNames: nodes.map((_, k) => `n${k}`) });
       const equal = (u: number, v: number): boolean => ttEqual(tts[u]!, tts[v]!) || ttEqual(tts[u]!, ttNot(tts[v]!));
       // one word of random simulation leaves coarse classes for the neighbours to split
-      const s = new SatSweeper(c, { ...DEFAULT_SWEEP_PARAMS, makeSolver: () => createSolver('minisat'), simWords: 1 });
-      const inside = s as unknown as { members: number[][]; classOf: Int32Array; refineByNeighbours(cex: boolean[]): void };
-      const before = inside.members.map((m) => [...m]);
+      const stats = emptyFraigStats();
+      const classes = new SimClasses(c, new ReducedGraph(c, stats), { ...DEFAULT_FRAIG_PARAMS, simWords: 1 }, new Rng(DEFAULT_FRAIG_PARAMS.seed ^ 0x5eed), stats);
+      const before = classes.classMembers();
       const r = new Rng(SEED ^ t);
-      for (let k = 0; k < 8; k++) inside.refineByNeighbours(Array.from({ length: c.numInputs }, () => r.below(2) === 1));
-      splits += s.stats.neighbourSplits;
+      for (let k = 0; k < 8; k++) classes.refineByNeighbours(Array.from({ length: c.numInputs }, () => r.below(2) === 1));
+      splits += stats.neighbourSplits;
       for (const cls of before) {
         for (const u of cls) {
           for (const v of cls) {
-            if (u < v && equal(u, v)) expect(inside.classOf[u], `circuit ${t}: nodes ${u} and ${v} are equal (seed ${SEED})`).toBe(inside.classOf[v]);
+            if (u < v && equal(u, v)) expect(classes.classIdOf(u), `circuit ${t}: nodes ${u} and ${v} are equal (seed ${SEED})`).toBe(classes.classIdOf(v));
           }
         }
       }

@@ -1,12 +1,12 @@
 /** Justified patterns: checked against exhaustive simulation, and in the sweep on nodes random simulation cannot tell apart. */
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder } from '../../src/core/builder.js';
-import type { Circuit } from '../../src/core/circuit.js';
-import { evaluate, simulateNodes } from '../../src/core/simulate.js';
-import { checkEquivalence } from '../../src/verify/equivalence.js';
-import { MAX_STEPS, PairJustifier } from '../../src/verify/pair-justifier.js';
-import { Rng } from '../../src/util/rng.js';
-import { randomCircuit } from '../helpers/random-circuit.js';
+import { CircuitBuilder } from '../../../src/core/builder.js';
+import type { Circuit } from '../../../src/core/circuit.js';
+import { evaluate, simulateNodes } from '../../../src/core/simulate.js';
+import { checkEquivalence } from '../../../src/verify/equivalence.js';
+import { MAX_STEPS, PairJustifier } from '../../../src/verify/fraig/pair-justifier.js';
+import { Rng } from '../../../src/util/rng.js';
+import { randomCircuit } from '../../helpers/random-circuit.js';
 
 const SEED = Number(process.env.WATERLOO_SEED ?? 20261206);
 

@@ -1,12 +1,12 @@
 /** The sweep engine's solver plumbing: CaDiCaL's setOption/solveSync, and the embedded MiniSat path. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
-import { readCircuitFile } from '../../src/io/formats.js';
-import { cadicalNativeAvailable, createCadicalNativeSolver } from '../../src/sat/backends/cadical-native.js';
-import { checkEquivalence } from '../../src/verify/equivalence.js';
+import { UsageError } from '../../../src/errors.js';
+import { readCircuitFile } from '../../../src/io/formats.js';
+import { cadicalNativeAvailable, createCadicalNativeSolver } from '../../../src/sat/backends/cadical-native.js';
+import { checkEquivalence } from '../../../src/verify/equivalence.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('sweep plumbing', () => {
   it.skipIf(!cadicalNativeAvailable())('native CaDiCaL: setOption before clauses, solveSync answers like solve', () => {

@@ -7,22 +7,22 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder } from '../../src/core/builder.js';
-import { gateFanins, type Circuit } from '../../src/core/circuit.js';
-import type { GateKind } from '../../src/core/gate.js';
-import { readCircuitFile } from '../../src/io/formats.js';
-import { createSolver } from '../../src/sat/registry.js';
-import { ttEqual } from '../../src/tt/truth-table.js';
-import { DEFAULT_SWEEP_PARAMS, SatSweeper } from '../../src/verify/sweep.js';
-import { strash } from '../../src/core/cleanup.js';
-import { evaluate, simulateTruthTables } from '../../src/core/simulate.js';
-import { toAig } from '../../src/core/to-aig.js';
-import { cadicalNativeAvailable } from '../../src/sat/backends/cadical-native.js';
-import { checkEquivalence } from '../../src/verify/equivalence.js';
-import { mutateOneGate, randomCircuit } from '../helpers/random-circuit.js';
+import { CircuitBuilder } from '../../../src/core/builder.js';
+import { gateFanins, type Circuit } from '../../../src/core/circuit.js';
+import type { GateKind } from '../../../src/core/gate.js';
+import { readCircuitFile } from '../../../src/io/formats.js';
+import { createSolver } from '../../../src/sat/registry.js';
+import { ttEqual } from '../../../src/tt/truth-table.js';
+import { DEFAULT_FRAIG_PARAMS, SatSweeper } from '../../../src/verify/fraig/sweeper.js';
+import { strash } from '../../../src/core/cleanup.js';
+import { evaluate, simulateTruthTables } from '../../../src/core/simulate.js';
+import { toAig } from '../../../src/core/to-aig.js';
+import { cadicalNativeAvailable } from '../../../src/sat/backends/cadical-native.js';
+import { checkEquivalence } from '../../../src/verify/equivalence.js';
+import { mutateOneGate, randomCircuit } from '../../helpers/random-circuit.js';
 
 const SEED = Number(process.env.WATERLOO_SEED ?? 20261125);
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('checkEquivalence in sweeping passes', () => {
   it.skipIf(!cadicalNativeAvailable())(`agrees with exhaustive simulation at conflict limit 1 (seed ${SEED})`, async () => {
@@ -75,7 +75,7 @@ describe('checkEquivalence in sweeping passes', () => {
       const c = toAig(randomCircuit(SEED * 3 + t, { minInputs: 4, maxInputs: 10, maxGates: 120, maxOutputs: 4 }));
       // the circuit twice over the same inputs (outputs of the second copy complemented), so there is something to merge
       const doubled = toAig(concatWithComplement(c));
-      const sweeper = new SatSweeper(doubled, { ...DEFAULT_SWEEP_PARAMS, makeSolver: () => createSolver('cadical'), conflictLimit: 1, retryBase: 0, retryShare: 0 });
+      const sweeper = new SatSweeper(doubled, { ...DEFAULT_FRAIG_PARAMS, makeSolver: () => createSolver('cadical'), conflictLimit: 1, retryBase: 0, retryShare: 0 });
       try {
         await sweeper.run();
         const { circuit, lits } = sweeper.reduced(Array.from(doubled.outputs));

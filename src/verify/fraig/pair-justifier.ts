@@ -15,7 +15,7 @@
  * directly, and a handful of patterns replace as many SAT refutations (EPFL
  * router vs its rewrite: 109 SAT calls before, 52 after).
  */
-import type { Rng } from '../util/rng.js';
+import type { Rng } from '../../util/rng.js';
 
 /** Most node assignments of one attempt, whatever the caller asks: it bounds the recursion depth. */
 export const MAX_STEPS = 2000;

@@ -3,14 +3,14 @@
  * combinePending) and the cut prover, checked against exhaustive simulation.
  */
 import { describe, expect, it } from 'vitest';
-import { strash } from '../../src/core/cleanup.js';
-import { simulateTruthTables } from '../../src/core/simulate.js';
-import { toAig } from '../../src/core/to-aig.js';
-import { Rng } from '../../src/util/rng.js';
-import { AigStrash } from '../../src/verify/aig-strash.js';
-import { CutProver } from '../../src/verify/cut-proof.js';
-import { combinePending } from '../../src/verify/miter-aig.js';
-import { mutateOneGate, randomCircuit } from '../helpers/random-circuit.js';
+import { strash } from '../../../src/core/cleanup.js';
+import { simulateTruthTables } from '../../../src/core/simulate.js';
+import { toAig } from '../../../src/core/to-aig.js';
+import { Rng } from '../../../src/util/rng.js';
+import { AigStrash } from '../../../src/verify/aig-strash.js';
+import { CutProver } from '../../../src/verify/fraig/cut-proof.js';
+import { combinePending } from '../../../src/verify/miter-aig.js';
+import { mutateOneGate, randomCircuit } from '../../helpers/random-circuit.js';
 
 const SEED = Number(process.env.WATERLOO_SEED ?? 77001);
 

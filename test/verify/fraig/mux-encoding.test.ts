@@ -6,18 +6,18 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder } from '../../src/core/builder.js';
-import type { Circuit } from '../../src/core/circuit.js';
-import { evaluate, simulateTruthTables } from '../../src/core/simulate.js';
-import { readCircuitFile } from '../../src/io/formats.js';
-import { createSolver, resolveBackendName } from '../../src/sat/registry.js';
-import { ttEqual } from '../../src/tt/truth-table.js';
-import { Rng } from '../../src/util/rng.js';
-import { checkEquivalence } from '../../src/verify/equivalence.js';
-import { DEFAULT_SWEEP_PARAMS, SatSweeper } from '../../src/verify/sweep.js';
+import { CircuitBuilder } from '../../../src/core/builder.js';
+import type { Circuit } from '../../../src/core/circuit.js';
+import { evaluate, simulateTruthTables } from '../../../src/core/simulate.js';
+import { readCircuitFile } from '../../../src/io/formats.js';
+import { createSolver, resolveBackendName } from '../../../src/sat/registry.js';
+import { ttEqual } from '../../../src/tt/truth-table.js';
+import { Rng } from '../../../src/util/rng.js';
+import { checkEquivalence } from '../../../src/verify/equivalence.js';
+import { DEFAULT_FRAIG_PARAMS, SatSweeper } from '../../../src/verify/fraig/sweeper.js';
 
 const SEED = Number(process.env.WATERLOO_SEED ?? 20261206);
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** x XOR y as ANDs: an AND of two complemented ANDs over x and !x, which the encoding leaves as ANDs. */
 function xorOfAnds(b: CircuitBuilder, x: number, y: number): number {
@@ -69,7 +69,7 @@ describe('multiplexers encoded as if-then-else', () => {
     for (let t = 0; t < 40; t++) {
       const c = twoForms(SEED + t, 8 + (t % 5), 30 + (t % 4) * 10);
       const tts = simulateTruthTables(c);
-      const s = new SatSweeper(c, { ...DEFAULT_SWEEP_PARAMS, makeSolver: () => createSolver(backend), structuralOnly: true });
+      const s = new SatSweeper(c, { ...DEFAULT_FRAIG_PARAMS, makeSolver: () => createSolver(backend), structuralOnly: true });
       try {
         await s.run();
         for (let j = 0; 2 * j + 1 < c.outputs.length; j++) {

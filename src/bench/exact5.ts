@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- exact5 [--timeout S] [--only REGEX]`: the 5-input
+ * instances of the family table, each solved to optimality by waterloo
+ * (`min`, CaDiCaL) and by ABC's `twoexact` looped upward from one gate (one
+ * ABC call per size until a circuit is found, as a user would), in the same
+ * run with the same time limit per instance (default 600 s); plus the one
+ * 5-input NPN class that needs 12 gates, 169ae443 (Knuth, TAOCP 4A 7.1.2),
+ * asked for a 12-gate circuit by both.
+ *
+ * ABC's own `-T` limit is not honoured inside a SAT call, so each ABC call is
+ * also killed from outside when the instance's time is up. `twoexact` takes
+ * one output: multi-output instances (sum:5) are waterloo-only.
+ */
+import { spawnSync } from 'node:child_process';
+import { parseProblem } from '../problems/parse-problem.js';
+import { toHex } from '../tt/truth-table.js';
+
+/** The 5-input family instances of the issue's table. */
+export const EXACT5_INSTANCES: readonly string[] = ['maj:5', 'thr:5:2', 'exact:5:1', 'exact:5:2', 'mod3:5:0', 'mod3:5:1', 'mod3:5:2', 'sum:5'];
+
+/** The hardest 5-input class: 12 gates in B2 (Knuth). */
+export const HARDEST5 = { hex: '169ae443', gates: 12 } as const;
+
+/** One tool's outcome on one instance. */
+interface Outcome {
+  /** Optimal size (waterloo: proven; ABC: first size with a circuit), or undefined. */
+  readonly size?: number;
+  readonly status: string;
+  readonly seconds: number;
+}
+
+function waterloo(cli: string, args: readonly string[], timeoutS: number): Outcome {
+  const t0 = performance.now();
+  const r = spawnSync('node', [cli, 'min', ...args, '--backend', 'cadical', '--timeout', String(timeoutS), '--json'], { encoding: 'utf8', timeout: (timeoutS + 60) * 1000, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  try {
+    const j = JSON.parse((r.stdout ?? '').trim().split('\n').pop() ?? '') as { status: string; size?: number; lowerBound?: number };
+    return { status: j.status === 'optimal' ? 'optimal' : `${j.status}${j.size !== undefined ? ` ${j.size}` : ''} (>= ${j.lowerBound ?? '?'})`, ...(j.status === 'optimal' || j.status === 'feasible' ? { size: j.size } : {}), seconds };
+  } catch {
+    return { status: r.error ? `killed (${(r.error as NodeJS.ErrnoException).code})` : `failed (exit ${r.status})`, seconds };
+  }
+}
+
+/** One ABC twoexact call: 'sat', 'unsat' or 'timeout'. */
+function abcCall(hex: string, gates: number, leftS: number, extra: readonly string[] = []): 'sat' | 'unsat' | 'timeout' {
+  const r = spawnSync('berkeley-abc', ['-c', `twoexact ${extra.join(' ')} -I 5 -N ${gates} -T ${Math.max(1, Math.ceil(leftS))} ${hex}`], { encoding: 'utf8', timeout: Math.max(1000, Math.round(leftS * 1000)), maxBuffer: 1 << 26 });
+  const out = (r.stdout ?? '') + (r.stderr ?? '');
+  if (/Realization of given/.test(out)) return 'sat';
+  if (r.error) return 'timeout';
+  return 'unsat';
+}
+
+function abcUpward(hex: string, timeoutS: number): Outcome {
+  const t0 = performance.now();
+  for (let k = 1; k <= 15; k++) {
+    const left = timeoutS - (performance.now() - t0) / 1000;
+    if (left <= 0) return { status: `timeout (>= ${k})`, seconds: timeoutS };
+    const a = abcCall(hex, k, left);
+    if (a === 'sat') return { status: 'found', size: k, seconds: (performance.now() - t0) / 1000 };
+    if (a === 'timeout') return { status: `timeout (>= ${k})`, seconds: (performance.now() - t0) / 1000 };
+  }
+  return { status: 'no circuit up to 15', seconds: (performance.now() - t0) / 1000 };
+}
+
+const cell = (o: Outcome): string => `${o.size ?? '-'} ${o.status} ${o.seconds.toFixed(1)} s`;
+
+/** Runs the comparison and prints one line per instance. */
+export function benchExact5(cli: string, opts: { timeoutMs?: number; only?: RegExp }, log: (s: string) => void): void {
+  const timeoutS = (opts.timeoutMs ?? 600_000) / 1000;
+  log(`exact5: 5-input instances to optimal (B2), waterloo min (cadical) vs ABC twoexact looped upward; ${timeoutS} s per instance and tool`);
+  log('instance      | waterloo                      | ABC twoexact loop');
+  for (const name of EXACT5_INSTANCES) {
+    if (opts.only && !opts.only.test(name)) continue;
+    const p = parseProblem(name);
+    const w = waterloo(cli, ['--problem', name], timeoutS);
+    const a: Outcome = p.spec.outputs.length === 1 ? abcUpward(toHex(p.spec.outputs[0]!), timeoutS) : { status: 'n/a (twoexact: one output)', seconds: 0 };
+    log(`${name.padEnd(13)} | ${cell(w).padEnd(29)} | ${cell(a)}`);
+  }
+  const hard = `tt:${HARDEST5.hex}`;
+  if (opts.only && !opts.only.test(hard)) return;
+  const g = String(HARDEST5.gates);
+  const w = waterloo(cli, ['--tt', HARDEST5.hex, '--inputs', '5', '--min-size', g, '--max-size', g], timeoutS);
+  const t0 = performance.now();
+  const r = abcCall(HARDEST5.hex, HARDEST5.gates, timeoutS, ['-g']);
+  const a: Outcome = { status: r === 'sat' ? 'found' : r, ...(r === 'sat' ? { size: HARDEST5.gates } : {}), seconds: (performance.now() - t0) / 1000 };
+  log(`${`${HARDEST5.hex}@${g}`.padEnd(13)} | ${cell(w).padEnd(29)} | ${cell(a)} (twoexact -g)`);
+}

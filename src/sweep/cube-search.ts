@@ -1,0 +1,295 @@
+/**
+ * One hard instance on many cores: "is there a circuit of exactly s gates?"
+ * split into cubes (src/cubes/cube-split.ts) that are solved independently,
+ * in the sweep's worker processes (a {@link WorkerPool}) or in this process.
+ *
+ * Combining: SAT as soon as one cube is SAT (the other cubes are cancelled:
+ * their workers are killed); UNSAT only when every cube is UNSAT, and the
+ * certificate lists every cube's CNF hash; unknown when a cube runs out of
+ * time (the others are cancelled). A decoded circuit is simulated in the
+ * worker and again here, after it is assembled for the original spec.
+ *
+ * Resumable: with a checkpoint file, every UNSAT cube is written to it as it
+ * finishes (atomically), and a rerun of the same query skips those cubes.
+ * The checkpoint is keyed by the query (spec, basis, encoder, size, split),
+ * so a file of another query is refused rather than misread.
+ *
+ * {@link synthesizeByCubes} is the upward search of the driver
+ * (src/synth/synthesize.ts) with every size solved this way: the same
+ * result type and the same meaning of "optimal" (a verified circuit of s
+ * gates and UNSAT at s - 1, or s the trivial bound).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { BASES, type BasisName } from '../core/basis.js';
+import type { Circuit } from '../core/circuit.js';
+import { circuitCost } from '../core/cost.js';
+import { BackendError, InternalError, UsageError, ValidationError } from '../errors.js';
+import { parseListing } from '../io/listing-read.js';
+import { resolveBackendName, type BackendName } from '../sat/registry.js';
+import { ENCODERS } from '../synth/registry.js';
+import { assembleCircuit, reduceSpec, type ReducedSpec } from '../synth/reduce-spec.js';
+import { synthesize, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
+import type { EncoderName, SymmetryBreaking, UnsatCertificate } from '../synth/types.js';
+import { verifyCircuit } from '../synth/verify.js';
+import { checkSpec, specToJson, type FunctionSpec } from '../tt/spec.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { withDefaults } from '../util/with-defaults.js';
+import { encodeForCubes, solveCube, type CubeOutcome, type CubeTask } from '../cubes/cube-task.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** Where cubes are solved. */
+export interface CubeRunner {
+  /** Solves one cube; never rejects for an answer (errors of the cube are thrown as WaterlooErrors). */
+  solve(task: CubeTask): Promise<CubeOutcome>;
+  /** Cancels every cube in flight (their solves end as unknown, reason `aborted`). */
+  cancel(): void;
+  /** Releases the runner's resources. */
+  close(): void;
+}
+
+/** Runs cubes in this process (the backend's solve call may still use another thread). */
+export function localCubeRunner(): CubeRunner {
+  let ctl = new AbortController();
+  return {
+    solve: (task) => solveCube(task, ctl.signal),
+    cancel: () => {
+      ctl.abort();
+      ctl = new AbortController();
+    },
+    close: () => undefined,
+  };
+}
+
+/** Seconds of grace after a cube's own limit before its worker is killed. */
+const CUBE_KILL_GRACE_MS = 5000;
+
+/** Runs cubes in sweep worker processes; cancelling kills the busy ones. */
+export function poolCubeRunner(backend: BackendName | 'auto', workerPath?: string): CubeRunner {
+  let pool = new WorkerPool({ backend, command: 'cubes', ...(workerPath === undefined ? {} : { workerPath }) });
+  return {
+    async solve(task) {
+      const o = await pool.solveCube(task, task.timeLimitMs === undefined ? undefined : task.timeLimitMs + CUBE_KILL_GRACE_MS);
+      switch (o.kind) {
+        case 'done':
+          return o.outcome;
+        case 'stopped':
+          return { answer: 'unknown', index: task.index, reason: 'aborted' };
+        case 'hard-timeout':
+          return { answer: 'unknown', index: task.index, reason: 'time' };
+        case 'failed':
+          if (o.error.kind === 'internal') throw new InternalError(`cube ${task.index}: ${o.error.message}`);
+          throw new BackendError(`cube ${task.index}: ${o.error.name} ${o.error.code}: ${o.error.message}`, 'failed');
+        case 'died':
+          throw new BackendError(`cube ${task.index}: worker exited with ${o.exit}${o.stderrTail ? `: ${o.stderrTail}` : ''}`, 'crashed');
+      }
+    },
+    cancel() {
+      pool.kill();
+      pool = new WorkerPool({ backend, command: 'cubes', ...(workerPath === undefined ? {} : { workerPath }) });
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** Parameters of {@link solveSizeByCubes} and {@link synthesizeByCubes}. */
+export interface CubeSearchParams {
+  readonly basis: BasisName;
+  readonly encoder: EncoderName;
+  readonly backend: BackendName | 'auto';
+  /** Cubes per size (at least this many, as the split allows; see cube-split.ts). */
+  readonly cubes: number;
+  /** Cubes solved at once. */
+  readonly workers: number;
+  /** Overall time limit, ms. */
+  readonly timeLimitMs?: number;
+  /** Where to solve cubes (default: worker processes, {@link poolCubeRunner}). */
+  readonly runner?: CubeRunner;
+  /** A JSON file recording the UNSAT cubes, so that a rerun skips them. */
+  readonly checkpoint?: string;
+  readonly symmetryBreaking?: Partial<SymmetryBreaking>;
+  /** Start the upward search here (as for synthesize). */
+  readonly minSize?: number;
+  /** Give up after this size. */
+  readonly maxSize?: number;
+  /** Called after every finished cube. */
+  readonly onCube?: (p: { readonly size: number; readonly done: number; readonly total: number; readonly outcome: CubeOutcome }) => void;
+}
+
+/** Defaults of {@link CubeSearchParams}. */
+export const DEFAULT_CUBE_SEARCH_PARAMS: Readonly<CubeSearchParams> = Object.freeze({ basis: 'B2', encoder: 'ssv', backend: 'auto', cubes: 16, workers: 2 });
+
+/** The outcome of one size. */
+export type CubeSizeOutcome =
+  | { readonly answer: 'sat'; readonly circuit: Circuit; readonly cube: number; readonly cubes: number }
+  | { readonly answer: 'unsat'; readonly certificate: UnsatCertificate; readonly cubes: number; readonly resumed: number }
+  | { readonly answer: 'unknown'; readonly reason: string; readonly cubes: number; readonly unsat: number };
+
+interface CheckpointFile {
+  readonly version: 1;
+  /** Per query key: the UNSAT entries by cube index. */
+  readonly queries: Record<string, Record<string, UnsatCertificate['instances'][number]>>;
+}
+
+function queryKey(task: Omit<CubeTask, 'index' | 'backend' | 'timeLimitMs'>): string {
+  return createHash('sha256').update(JSON.stringify([task.spec, task.basis, task.encoder, task.size, task.symmetryBreaking ?? null, task.cubes])).digest('hex').slice(0, 24);
+}
+
+function readCheckpoint(path: string | undefined): CheckpointFile {
+  if (path === undefined || !existsSync(path)) return { version: 1, queries: {} };
+  let j: unknown;
+  try {
+    j = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ValidationError(`${path}: not a cube checkpoint (${(e as Error).message})`, 'bad-json');
+  }
+  const o = j as Partial<CheckpointFile>;
+  if (typeof o !== 'object' || o === null || o.version !== 1 || typeof o.queries !== 'object' || o.queries === null) throw new ValidationError(`${path}: not a cube checkpoint (version 1)`, 'bad-json');
+  return o as CheckpointFile;
+}
+
+function checkCubeParams(p: CubeSearchParams): void {
+  if (!Object.hasOwn(BASES, p.basis)) throw new UsageError(`unknown basis '${String(p.basis)}'`, 'unknown-basis');
+  if (!Object.hasOwn(ENCODERS, p.encoder)) throw new UsageError(`unknown encoder '${String(p.encoder)}'`, 'unknown-encoder');
+  if (!Number.isInteger(p.cubes) || p.cubes < 1) throw new UsageError(`cubes must be an integer >= 1, got ${p.cubes}`, 'bad-param');
+  if (!Number.isInteger(p.workers) || p.workers < 1) throw new UsageError(`workers must be an integer >= 1, got ${p.workers}`, 'bad-param');
+}
+
+/**
+ * Solves "a circuit of exactly `size` gates for `red.core`?" by cubes (see
+ * the module notes). The SAT circuit is assembled for the original spec,
+ * simulated and costed here. `deadline` is a performance.now() time.
+ */
+export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSearchParams, runner: CubeRunner, deadline = Infinity): Promise<CubeSizeOutcome> {
+  const base = { spec: specToJson(red.core), basis: p.basis, encoder: p.encoder, size, cubes: p.cubes, ...(p.symmetryBreaking ? { symmetryBreaking: p.symmetryBreaking } : {}) };
+  const total = encodeForCubes(base).cubes.length;
+  const key = queryKey(base);
+  const ckpt = readCheckpoint(p.checkpoint);
+  const entries = new Map<number, UnsatCertificate['instances'][number]>(Object.entries(ckpt.queries[key] ?? {}).map(([i, e]) => [Number(i), e]));
+  for (const i of entries.keys()) if (!(Number.isInteger(i) && i >= 0 && i < total)) throw new ValidationError(`${p.checkpoint}: cube ${i} is not one of the ${total} cubes of its query`, 'bad-json');
+  const resumed = entries.size;
+  const todo = [...Array(total).keys()].filter((i) => !entries.has(i));
+  const save = (): void => {
+    if (p.checkpoint === undefined) return;
+    const now = readCheckpoint(p.checkpoint);
+    const queries = { ...now.queries, [key]: Object.fromEntries([...entries].sort((a, b) => a[0] - b[0])) };
+    writeFileAtomic(p.checkpoint, JSON.stringify({ version: 1, queries } satisfies CheckpointFile) + '\n');
+  };
+  let stop: { answer: 'sat'; circuit: Circuit; cube: number } | { answer: 'unknown'; reason: string } | undefined;
+  let failure: unknown;
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      if (stop !== undefined || failure !== undefined) return;
+      const index = todo.shift();
+      if (index === undefined) return;
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        stop ??= { answer: 'unknown', reason: 'time' };
+        return;
+      }
+      let o: CubeOutcome;
+      try {
+        o = await runner.solve({ ...base, index, backend: p.backend, ...(left === Infinity ? {} : { timeLimitMs: Math.floor(left) }) });
+      } catch (e) {
+        failure ??= e;
+        runner.cancel();
+        return;
+      }
+      if (stop !== undefined) return;
+      if (o.answer === 'unsat') {
+        entries.set(index, o.entry);
+        save();
+      } else if (o.answer === 'sat') {
+        stop = { answer: 'sat', circuit: finalCircuit(red, o.circuit, size, p.basis, index), cube: index };
+        runner.cancel();
+      } else {
+        stop = { answer: 'unknown', reason: o.reason };
+        runner.cancel();
+      }
+      p.onCube?.({ size, done: entries.size, total, outcome: o });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(p.workers, todo.length)) }, lane));
+  if (failure !== undefined) throw failure;
+  if (stop?.answer === 'sat') return { ...stop, cubes: total };
+  if (stop !== undefined) return { answer: 'unknown', reason: stop.reason, cubes: total, unsat: entries.size };
+  if (entries.size !== total) throw new InternalError(`internal error: ${entries.size} of ${total} cubes answered, no SAT and no unknown`);
+  const instances = [...Array(total).keys()].map((i) => entries.get(i)!);
+  return { answer: 'unsat', certificate: { encoder: p.encoder, basis: p.basis, size, backend: await resolveBackendName(p.backend), instances }, cubes: total, resumed };
+}
+
+/** The cube's core circuit, assembled for the original spec, simulated and costed; a mismatch is an InternalError. */
+function finalCircuit(red: ReducedSpec, listing: string, size: number, basis: BasisName, cube: number): Circuit {
+  const core = parseListing(listing, { fileName: `cube ${cube} circuit` });
+  const v = verifyCircuit(core, red.core);
+  if (!v.ok) throw new InternalError(`internal error: cube ${cube}: circuit of ${size} gates is wrong on output ${v.output}, minterm ${v.minterm} of the reduced spec`);
+  const full = assembleCircuit(red, core);
+  const w = verifyCircuit(full, red.original);
+  if (!w.ok) throw new InternalError(`internal error: cube ${cube}: assembled circuit is wrong on output ${w.output}, minterm ${w.minterm}`);
+  const cost = circuitCost(full, basis);
+  if (!cost.inBasis || cost.size !== size) throw new InternalError(`internal error: cube ${cube}: circuit should have size ${size} in ${basis}, has ${cost.inBasis ? cost.size : cost.reason}`);
+  return full;
+}
+
+/**
+ * Exact synthesis with every size solved by cubes (see the module notes):
+ * upward from the proven lower bound (or `minSize`), SAT decoded and
+ * verified, UNSAT certified by all cubes. Specs without a core output are
+ * answered by {@link synthesize} directly (no SAT call is needed).
+ * @throws UsageError for bad parameters or an encoder that cannot split;
+ *   BackendError when a worker fails; InternalError for a wrong circuit (a bug).
+ */
+export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<CubeSearchParams> = {}): Promise<SynthesisResult> {
+  const p = withDefaults(DEFAULT_CUBE_SEARCH_PARAMS, params);
+  checkCubeParams(p);
+  checkSpec(spec);
+  const red = reduceSpec(spec);
+  if (red.core.outputs.length === 0) return synthesize(spec, { basis: p.basis, encoder: p.encoder, backend: p.backend });
+  const t0 = performance.now();
+  const deadline = p.timeLimitMs === undefined ? Infinity : t0 + p.timeLimitMs;
+  const backend = await resolveBackendName(p.backend);
+  const stats: SynthesizeStats = {
+    backend,
+    encoder: p.encoder,
+    coreInputs: red.core.numInputs,
+    coreOutputs: red.core.outputs.length,
+    initialLowerBound: red.lowerBound,
+    initialLowerBoundArgument: red.lowerBoundArgument,
+    cegar: false,
+    cegarIterations: 0,
+    solveCalls: 0,
+    encodeMs: 0,
+    solveMs: 0,
+    proofCheckMs: 0,
+    totalMs: 0,
+    sizes: [],
+  };
+  const runner = p.runner ?? poolCubeRunner(p.backend);
+  const unsat = new Map<number, UnsatCertificate>();
+  let provenLB = red.lowerBound;
+  const evidence = (): { lowerBoundCertificate?: UnsatCertificate } => (unsat.has(provenLB - 1) ? { lowerBoundCertificate: unsat.get(provenLB - 1)! } : {});
+  try {
+    const start = Math.max(red.lowerBound, p.minSize ?? 0);
+    for (let k = start; k <= (p.maxSize ?? Infinity); k++) {
+      const ts = performance.now();
+      const out = await solveSizeByCubes(red, k, { ...p, onCube: (c) => ((stats.solveCalls += 1), p.onCube?.(c)) }, runner, deadline);
+      const ms = performance.now() - ts;
+      stats.solveMs += ms;
+      stats.sizes.push({ size: k, answer: out.answer, ms, instances: out.cubes, vars: 0, clauses: 0 });
+      stats.totalMs = performance.now() - t0;
+      if (out.answer === 'unknown') return { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason: out.reason, stats };
+      if (out.answer === 'unsat') {
+        unsat.set(k, out.certificate);
+        if (provenLB === k) provenLB = k + 1;
+        continue;
+      }
+      if (k === red.lowerBound) return { status: 'optimal', circuit: out.circuit, size: k, lowerBound: null, lowerBoundArgument: red.lowerBoundArgument, stats };
+      if (unsat.has(k - 1) && provenLB === k) return { status: 'optimal', circuit: out.circuit, size: k, lowerBound: unsat.get(k - 1)!, lowerBoundArgument: null, stats };
+      return { status: 'feasible', circuit: out.circuit, size: k, provenLowerBound: provenLB, ...evidence(), reason: `sizes ${provenLB}..${k - 1} not refuted (minSize)`, stats };
+    }
+    return { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason: 'max-size', stats };
+  } finally {
+    stats.totalMs = performance.now() - t0;
+    if (p.runner === undefined) runner.close();
+  }
+}
