@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -42,6 +42,27 @@ describe('cutting neurons and layers out of an extracted circuit by provenance',
     const bad = runWaterloo(['find', out, '--neuron', 'L1.n1']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--neuron needs --provenance/);
+  });
+});
+
+describe('provenance of AIGER files', () => {
+  it('keys an .aag file\'s map by the ids a reader generates, which the explorer\'s parser and find --layer accept; argmax gates are left out', async () => {
+    const { parseProvenanceMap } = await import('../../src/explore/provenance-map.js');
+    const { readCircuitFile } = await import('../../src/io/formats.js');
+    const dir = tempDir();
+    const net = randomIntNetwork({ seed: 9, inputs: 10, inputCode: { kind: 'bipolar' }, hidden: [3], hiddenCode: { kind: 'bipolar' }, scores: 3, maxWeight: 2 });
+    const r = extractIntNetwork(net, { output: 'argmax' });
+    const out = join(dir, 'net.aag');
+    await (await import('../../src/io/formats.js')).writeCircuitFile(r.circuit, out);
+    const map = provenanceJson(r.circuit, r.provenance, 'generated');
+    expect(Object.values(map.gates)).not.toContain('argmax');
+    writeFileSync(join(dir, 'net.prov.json'), JSON.stringify(map));
+    const read = readCircuitFile(out);
+    const parsed = parseProvenanceMap(JSON.stringify(map), read);
+    expect(parsed.size).toBe(Object.keys(map.gates).length);
+    expect(selectByProvenance(read, map, 'L2').numGates).toBe(Object.values(map.gates).filter((l) => l.startsWith('L2.')).length);
+    const f = runWaterloo(['find', out, '--provenance', join(dir, 'net.prov.json'), '--layer', 'L1', '--json']);
+    expect(f.code).toBe(0);
   });
 });
 

@@ -24,7 +24,7 @@ export interface IntExtractRequest {
 export async function runIntExtract(req: IntExtractRequest, io: CommandIo): Promise<number> {
   const r = extractIntNetwork(req.network, { ...(req.output ? { output: req.output } : {}), basis: req.basis, timeLimitMs: Math.round(req.timeoutSeconds * 1000) });
   await writeCircuitFile(r.circuit, req.out);
-  if (req.provenance !== undefined) writeFileAtomic(req.provenance, JSON.stringify(provenanceJson(r.circuit, r.provenance), null, 1) + '\n');
+  if (req.provenance !== undefined) writeFileAtomic(req.provenance, JSON.stringify(provenanceJson(r.circuit, r.provenance, /\.(aag|aig)$/i.test(req.out) ? 'generated' : 'bench'), null, 1) + '\n');
   const net = req.network;
   const summary = {
     model: req.model,

@@ -2,15 +2,21 @@
  * Neuron provenance of an extracted circuit: which neuron (`L1.n12`) or
  * threshold comparator (`L1.n12.t3`) each gate was built for, kept through
  * cleanup, and written as a JSON map keyed by the names the gates get in a
- * written .bench file (`n<node>` for unnamed gates, see benchNodeNames):
+ * written .bench file (`n<node>` for unnamed gates, see benchNodeNames), or
+ * by `g<gate index>` for AIGER files, which keep no gate names:
  *   {"format":"waterloo-provenance/1","gates":{"<gate name>":"L1.n12", ...}}
+ * (the argmax stage's gates are not a neuron's and are left out).
  */
 import type { Circuit } from '../../core/circuit.js';
 import { benchNodeNames } from '../../io/bench-write.js';
+import { generatedGateId } from '../../core/node-names.js';
 import { ParseError, ValidationError } from '../../errors.js';
 
 /** The JSON format tag of a provenance map. */
 export const PROVENANCE_FORMAT = 'waterloo-provenance/1';
+
+/** A neuron or threshold label, `L<layer>.n<neuron>[.t<k>]` (numbered from 1). */
+const NEURON_LABEL = /^L[1-9][0-9]*\.n[1-9][0-9]*(\.t[1-9][0-9]*)?$/;
 
 /** A provenance map as written: gate name -> label. */
 export interface ProvenanceJson {
@@ -36,11 +42,17 @@ export function carryProvenance(old: Circuit, labels: ReadonlyMap<number, string
   return out;
 }
 
-/** The JSON provenance map of a circuit (keys as benchNodeNames gives them; sorted for stable files). */
-export function provenanceJson(c: Circuit, labels: ReadonlyMap<number, string>): ProvenanceJson {
-  const names = benchNodeNames(c);
+/**
+ * The JSON provenance map of a circuit, sorted for stable files. Keys: the
+ * names the gates get in a written .bench (`bench`, benchNodeNames), or, for
+ * formats that keep no gate names (AIGER), the generated id `g<gate index>`
+ * a reader gives them (`generated`, core/node-names.ts).
+ */
+export function provenanceJson(c: Circuit, labels: ReadonlyMap<number, string>, keys: 'bench' | 'generated' = 'bench'): ProvenanceJson {
+  const names = keys === 'bench' ? benchNodeNames(c) : undefined;
   const first = c.numInputs + 1;
-  const entries = [...labels].sort((a, b) => a[0] - b[0]).map(([g, label]) => [names[first + g]!, label] as const);
+  // the format holds neuron labels only: the argmax stage's gates (label `argmax`) are left out
+  const entries = [...labels].filter(([, label]) => NEURON_LABEL.test(label)).sort((a, b) => a[0] - b[0]).map(([g, label]) => [names ? names[first + g]! : generatedGateId(g), label] as const);
   return { format: PROVENANCE_FORMAT, gates: Object.fromEntries(entries) };
 }
 

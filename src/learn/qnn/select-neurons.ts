@@ -8,20 +8,22 @@
  */
 import { gateFanins, type Circuit } from '../../core/circuit.js';
 import { coneCircuit } from '../../core/cone.js';
+import { generatedGateId } from '../../core/node-names.js';
 import { benchNodeNames } from '../../io/bench-write.js';
 import { UsageError } from '../../errors.js';
 import { labelMatches, type ProvenanceJson } from './provenance.js';
 
 /** The subcircuit of the gates whose label matches `selector` (`L2` or `L2.n5`); UsageError when none does. */
 export function selectByProvenance(c: Circuit, map: ProvenanceJson, selector: string): Circuit {
-  if (!/^L\d+(\.n\d+(\.t\d+)?)?$|^argmax$/.test(selector)) throw new UsageError(`"${selector}" is not a layer (L2), neuron (L2.n5) or comparator (L2.n5.t1) name`, 'bad-param');
+  if (!/^L\d+(\.n\d+(\.t\d+)?)?$/.test(selector)) throw new UsageError(`"${selector}" is not a layer (L2), neuron (L2.n5) or comparator (L2.n5.t1) name`, 'bad-param');
   const first = c.numInputs + 1;
   // gate names as the circuit file gave them (a .bench), else as the bench writer would (an AIGER file keeps the node order)
   const written = benchNodeNames(c);
   const selected = new Set<number>();
   for (let g = 0; g < c.numGates; g++) {
-    const name = c.gateNames.get(g) ?? written[first + g];
-    const label = name === undefined ? undefined : map.gates[name];
+    // a name from the file, else the id a reader generates (AIGER), else the .bench writer's name
+    const own = c.gateNames.get(g);
+    const label = (own !== undefined ? map.gates[own] : undefined) ?? map.gates[generatedGateId(g)] ?? map.gates[written[first + g]!];
     if (label !== undefined && labelMatches(label, selector)) selected.add(first + g);
   }
   if (selected.size === 0) throw new UsageError(`no gate of the circuit is labelled ${selector} in the provenance map (a constant or removed neuron has none)`, 'bad-param');
