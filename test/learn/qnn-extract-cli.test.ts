@@ -68,14 +68,16 @@ describe('waterloo extract, integer-network path (--output / --provenance)', () 
     expect(JSON.parse(ok.stdout).proof).toEqual({ 'adder-cells': 12 });
   });
 
-  it('extracts TFC_1W1A (QONNX) with --output argmax into a circuit proven neuron by neuron', () => {
+  it('extracts TFC_1W1A (QONNX) with --output argmax into a circuit proven neuron by neuron that agrees with a float evaluation of the graph', () => {
     const dir = tempDir();
     const out = join(dir, 'tfc.aig');
-    const r = runWaterloo(['extract', 'test/fixtures/qonnx/TFC_1W1A.onnx', '--out', out, '--output', 'argmax', '--json']);
+    const r = runWaterloo(['extract', 'test/fixtures/qonnx/TFC_1W1A.onnx', '--out', out, '--output', 'argmax', '--check-samples', '1500', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ inputs: 784, inputBits: 784, outputs: 4, output: 'argmax', status: 'proven', unproven: [], proof: { 'adder-cells': 202, 'argmax-stages': 1 } });
     expect(readCircuitFile(out).numGates).toBe(j.gates);
+    expect(j.differential).toMatchObject({ samples: 1500, circuitSamples: 1500, disagreements: 0, circuitDisagreements: 0 });
+    expect(j.differential.onThreshold).toBeGreaterThan(0);
   }, 90_000);
 });

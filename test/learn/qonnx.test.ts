@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnsupportedError, UsageError } from '../../src/errors.js';
 import { differentialCheck, importQonnx, readQuantizedModel } from '../../src/learn/index.js';
+import { extractIntNetwork } from '../../src/learn/qnn/extract.js';
 import type { IntNetwork } from '../../src/learn/qnn/network.js';
 import { BREVITAS, buildModel, FINN, matrix, QONNX, scalar, vector, type ModelSpec, type NodeSpec } from '../helpers/qonnx-builder.js';
 
@@ -275,6 +276,28 @@ describe('QONNX import: every op folds exactly (differential check on 10,000 inp
     };
     expect((await differentialCheck(bytes, network, { samples: 2000 })).disagreements).toBe(0);
     expect((await differentialCheck(bytes, broken, { samples: 2000 })).disagreements).toBeGreaterThan(0);
+  });
+
+  it('the differential check compares an extracted circuit with the graph (scores, argmax and bits) and finds one output flipped', async () => {
+    const inp = bipolarInput('x', 6);
+    const bytes = await buildModel({
+      inputs: [{ name: 'x', dims: [1, 6] }],
+      inits: { ...inp.inits, W: { dims: [6, 3], values: [1, 1, -1, 1, 1, -1, 1, 1, -1, -1, 1, 1, 1, -1, -1, 1, 1, 1] }, V: matrix([[1, -1], [1, 1], [-1, 1]]) },
+      nodes: [...inp.nodes, { op: 'MatMul', inputs: ['xq', 'W'], output: 'm' }, { op: 'BipolarQuant', domain: BREVITAS, inputs: ['m', 'one'], output: 'h' }, { op: 'MatMul', inputs: ['h', 'V'], output: 'y' }],
+    });
+    const { network } = await importQonnx(bytes, 'm.onnx');
+    for (const output of ['scores', 'argmax', 'bits'] as const) {
+      const r = extractIntNetwork(network, { output });
+      const last = r.compiled.layers[r.compiled.layers.length - 1]!;
+      const outputWidths = output === 'argmax' ? [r.circuit.outputs.length] : last.map((n) => n.outputs.length);
+      const good = await differentialCheck(bytes, network, { samples: 1000, circuit: { circuit: r.circuit, output, outputWidths } });
+      expect([good.circuitChecked, good.circuitDisagreements, good.disagreements], output).toEqual([1000, 0, 0]);
+      // the same circuit with its first output complemented
+      const flipped = { ...r.circuit, outputs: r.circuit.outputs.map((lit, k) => (k === 0 ? lit ^ 1 : lit)) };
+      const bad = await differentialCheck(bytes, network, { samples: 1000, circuit: { circuit: flipped, output, outputWidths } });
+      expect(bad.circuitDisagreements, output).toBeGreaterThan(0);
+      expect(bad.firstDisagreements[0]!.what, output).toMatch(/^circuit: /);
+    }
   });
 });
 

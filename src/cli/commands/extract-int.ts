@@ -7,6 +7,10 @@ import type { IntNetwork } from '../../learn/qnn/network.js';
 import { provenanceJson } from '../../learn/qnn/provenance.js';
 import { printJson, type CommandIo } from '../command.js';
 import { EXIT } from '../exit-codes.js';
+import { readInputFile } from '../../util/read-input.js';
+import { differentialCheck, type DifferentialResult } from '../../learn/qnn/differential.js';
+import type { QonnxImportOptions } from '../../learn/qnn/to-int-network.js';
+import { InternalError } from '../../errors.js';
 
 /** What the extract command passes on. */
 export interface IntExtractRequest {
@@ -18,6 +22,8 @@ export interface IntExtractRequest {
   readonly provenance?: string;
   readonly timeoutSeconds: number;
   readonly json: boolean;
+  /** QONNX models: check the written circuit against a float evaluation of the graph on this many inputs. */
+  readonly differential?: { readonly samples: number; readonly importOptions: QonnxImportOptions };
 }
 
 /** Runs the extraction and prints the summary; exit 0 proven, 4 unproven (the circuit is written either way). */
@@ -26,6 +32,17 @@ export async function runIntExtract(req: IntExtractRequest, io: CommandIo): Prom
   await writeCircuitFile(r.circuit, req.out);
   if (req.provenance !== undefined) writeFileAtomic(req.provenance, JSON.stringify(provenanceJson(r.circuit, r.provenance, /\.(aag|aig)$/i.test(req.out) ? 'generated' : 'bench'), null, 1) + '\n');
   const net = req.network;
+  let diff: DifferentialResult | undefined;
+  if (req.differential !== undefined) {
+    const bytes = readInputFile(req.model);
+    const lastLayer = r.compiled.layers[r.compiled.layers.length - 1]!;
+    const outputWidths = r.compiled.output === 'argmax' ? [r.circuit.outputs.length] : lastLayer.map((n) => n.outputs.length);
+    diff = await differentialCheck(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), net, {
+      ...req.differential.importOptions,
+      samples: req.differential.samples,
+      circuit: { circuit: r.circuit, output: r.compiled.output, outputWidths },
+    });
+  }
   const summary = {
     model: req.model,
     inputs: net.inputs.length,
@@ -48,7 +65,16 @@ export async function runIntExtract(req: IntExtractRequest, io: CommandIo): Prom
     ms: r.stats.ms,
     out: req.out,
     ...(req.provenance !== undefined ? { provenance: req.provenance } : {}),
+    ...(diff !== undefined
+      ? { differential: { samples: diff.checked, disagreements: diff.disagreements, circuitSamples: diff.circuitChecked, circuitDisagreements: diff.circuitDisagreements, ties: diff.ties, onThreshold: diff.onThreshold, ms: Math.round(diff.ms) } }
+      : {}),
   };
+  // a circuit proven equal to the integer network that disagrees with the float graph means the import is wrong
+  if (diff !== undefined && (diff.disagreements > 0 || diff.circuitDisagreements > 0)) {
+    throw new InternalError(
+      `internal error: the differential check of ${req.model} found ${diff.disagreements} network and ${diff.circuitDisagreements} circuit disagreements with the float evaluation of the graph, e.g. ${diff.firstDisagreements.map((d) => `sample ${d.sample}: ${d.what}`).join('; ')}`,
+    );
+  }
   if (req.json) printJson(io, summary);
   else {
     const lines = [
@@ -60,6 +86,11 @@ export async function runIntExtract(req: IntExtractRequest, io: CommandIo): Prom
           ? `proven equal to the network neuron by neuron (${Object.entries(r.stats.methods).map(([m, n]) => `${n} ${m}`).join(', ')}), replayed on ${r.stats.replayed} random inputs; `
           : `${r.unproven.length} parts UNPROVEN; `) +
         `written to ${req.out} in ${(summary.ms / 1000).toFixed(1)} s`,
+      ...(diff !== undefined
+        ? [
+            `differential check against a float evaluation of the ONNX graph: ${diff.circuitChecked} inputs (${diff.onThreshold} with a first-layer sum on a threshold, ${diff.ties} ties), 0 disagreements, network and circuit, in ${(diff.ms / 1000).toFixed(1)} s`,
+          ]
+        : []),
     ];
     io.out(lines.join('\n') + '\n');
     if (r.status === 'unproven') {

@@ -25,6 +25,9 @@ export const extractCommand = defineCommand({
     'input-encoding': { type: 'string', help: 'how an ONNX model presents input bits when its metadata does not say', choices: ['binary', 'bipolar'] },
     output: { type: 'string', help: 'integer networks: class scores, their argmax (ONNX first maximum), or the bits of the last threshold layer (default scores when the model has them, else bits)', choices: ['scores', 'argmax', 'bits'] },
     provenance: { type: 'string', help: 'integer networks: write the gate -> neuron map (waterloo-provenance/1 JSON) to FILE', metavar: 'FILE' },
+    'input-bits': { type: 'int', help: 'QONNX models whose input has no quantizer: the input is an integer of N bits', min: 1, max: 32, metavar: 'N' },
+    'input-signed': { type: 'boolean', help: 'with --input-bits: the integer is signed (two\'s complement)' },
+    'check-samples': { type: 'int', help: 'QONNX models: inputs of the differential check of the written circuit against a float evaluation of the ONNX graph (0 = skip)', default: 10000, min: 0, metavar: 'N' },
     timeout: timeoutOption('time limit in seconds for synthesis, compiling and the proof together (0 = none)'),
     json: jsonOption(),
   },
@@ -33,10 +36,22 @@ export const extractCommand = defineCommand({
     if (args.length !== 1) throw new UsageError('extract: expects one MODEL file');
     if (opts.out === undefined) throw new UsageError('extract: --out FILE is required');
     const encoding = opts['input-encoding'] as BnnInputEncoding | undefined;
-    if ((await readQuantizedModelHook(args[0]!)) !== undefined || opts.output !== undefined || opts.provenance !== undefined) {
-      const { network } = await readIntModel(args[0]!, encoding ? { inputEncoding: encoding } : {});
+    const importOptions = { ...(opts['input-bits'] !== undefined ? { inputBits: opts['input-bits'] } : {}), ...(opts['input-signed'] ? { inputSigned: true } : {}) };
+    const quantized = await readQuantizedModelHook(args[0]!, importOptions);
+    if (quantized !== undefined || opts.output !== undefined || opts.provenance !== undefined) {
+      const network = quantized ?? (await readIntModel(args[0]!, encoding ? { inputEncoding: encoding } : {})).network;
       return runIntExtract(
-        { model: args[0]!, network, out: opts.out, ...(opts.output ? { output: opts.output as IntOutputMode } : {}), basis: opts.basis === 'b2' ? 'B2' : 'AIG', ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}), timeoutSeconds: opts.timeout, json: opts.json },
+        {
+          model: args[0]!,
+          network,
+          out: opts.out,
+          ...(opts.output ? { output: opts.output as IntOutputMode } : {}),
+          basis: opts.basis === 'b2' ? 'B2' : 'AIG',
+          ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}),
+          timeoutSeconds: opts.timeout,
+          json: opts.json,
+          ...(quantized !== undefined && opts['check-samples'] > 0 ? { differential: { samples: opts['check-samples'], importOptions } } : {}),
+        },
         io,
       );
     }

@@ -14,6 +14,9 @@ import { interpretGraph } from './float-interpret.js';
 import { decodeQonnx, type QGraph } from './qonnx-read.js';
 import { qonnxToIntNetwork, type QonnxImportOptions } from './to-int-network.js';
 import { Rng } from '../../util/rng.js';
+import type { Circuit } from '../../core/circuit.js';
+import { simulateOutputs } from '../../core/simulate.js';
+import type { IntOutputMode } from './compile.js';
 
 /** Options of {@link differentialCheck}. */
 export interface DifferentialOptions extends QonnxImportOptions {
@@ -24,6 +27,22 @@ export interface DifferentialOptions extends QonnxImportOptions {
   /** Relative tolerance of value comparisons (default 1e-6) and of ties in the interpreter (default 1e-9). */
   readonly valueTolerance?: number;
   readonly tieTolerance?: number;
+  /**
+   * An extracted circuit to check too: each sample's input values are encoded
+   * into its input bits (in the network's input order, each value's bits least
+   * significant first), the circuit is simulated, and its outputs decoded and
+   * compared with the graph's outputs (argmax, or scores through the import's
+   * affine map); `bits` outputs are compared with the exact network's last layer.
+   */
+  readonly circuit?: CircuitUnderCheck;
+}
+
+/** The circuit side of a differential check. */
+export interface CircuitUnderCheck {
+  readonly circuit: Circuit;
+  readonly output: IntOutputMode;
+  /** Output bits per neuron of the last compiled layer (scores and bits), in output order. */
+  readonly outputWidths: readonly number[];
 }
 
 /** One disagreement, replayable: the network's input values and what differed. */
@@ -44,6 +63,9 @@ export interface DifferentialResult {
   /** Whether hidden layers were compared too (the network has the importer's structure). */
   readonly layersCompared: boolean;
   readonly firstDisagreements: readonly Disagreement[];
+  /** Samples on which the circuit's outputs were compared with the graph (0 without a circuit), and how many differed. */
+  readonly circuitChecked: number;
+  readonly circuitDisagreements: number;
   readonly ms: number;
 }
 
@@ -61,6 +83,8 @@ export async function differentialCheck(model: Uint8Array | QGraph, net: IntNetw
   const evaluate = fastEvaluator(net);
   let disagreements = 0, ties = 0, onThreshold = 0;
   const first: Disagreement[] = [];
+  // with a circuit: every sample's input values, graph outputs and whether the graph's argmax was a tie
+  const kept: { values: bigint[]; y: Float64Array; argmaxTie: boolean; layers: (number | bigint)[][] }[] = [];
   // input values the model's quantizers can produce (narrow ranges leave one value of the code out)
   const bounds = imp.rawInputs.flatMap((m) => {
     const len = m.dims.reduce((p, d) => p * d, 1);
@@ -110,12 +134,114 @@ export async function differentialCheck(model: Uint8Array | QGraph, net: IntNetw
         });
       });
     }
+    if (options.circuit !== undefined) {
+      let best = 0;
+      for (let k = 1; k < y.length; k++) if (y[k]! > y[best]!) best = k;
+      kept.push({ values: [...values], y: Float64Array.from(y), argmaxTie: Array.from(y).some((v, k) => k !== best && close(v, y[best]!)), layers: layerValues.map((l) => [...l]) });
+    }
     if (problems.length) {
       disagreements++;
       if (first.length < 5) first.push({ sample: s, inputValues: values, what: problems.slice(0, 3).join('; ') });
     }
   }
-  return { checked: samples, disagreements, ties, onThreshold, layersCompared: sameShape, firstDisagreements: first, ms: performance.now() - t0 };
+  let circuitDisagreements = 0;
+  if (options.circuit !== undefined) {
+    const bad = compareCircuit(options.circuit, net, kept, imp.scores, close);
+    circuitDisagreements = bad.length;
+    for (const b of bad) if (first.length < 5) first.push({ sample: b.sample, inputValues: kept[b.sample]!.values, what: `circuit: ${b.what}` });
+  }
+  return {
+    checked: samples,
+    disagreements,
+    ties,
+    onThreshold,
+    layersCompared: sameShape,
+    firstDisagreements: first,
+    circuitChecked: options.circuit === undefined ? 0 : kept.length,
+    circuitDisagreements,
+    ms: performance.now() - t0,
+  };
+}
+
+/**
+ * Simulates the circuit on every kept sample (bit-parallel, 32 samples a
+ * word) and compares its decoded outputs with the graph's; returns the
+ * samples that differ.
+ */
+function compareCircuit(
+  under: CircuitUnderCheck,
+  net: IntNetwork,
+  kept: readonly { values: bigint[]; y: Float64Array; argmaxTie: boolean; layers: (number | bigint)[][] }[],
+  scores: { readonly mul: readonly number[]; readonly add: readonly number[] },
+  close: (a: number, b: number) => boolean,
+): { sample: number; what: string }[] {
+  const c = under.circuit;
+  const widths = net.inputs.map((i) => codeBits(i.code));
+  const totalBits = widths.reduce((a, b) => a + b, 0);
+  if (totalBits !== c.numInputs) return [{ sample: 0, what: `the circuit has ${c.numInputs} inputs, the network ${totalBits} input bits` }];
+  // input bit k of sample s
+  const firstBit: number[] = [];
+  widths.reduce((acc, w) => (firstBit.push(acc), acc + w), 0);
+  const owner = new Int32Array(totalBits), bitIndex = new Int32Array(totalBits);
+  widths.forEach((w, j) => {
+    for (let b = 0; b < w; b++) [owner[firstBit[j]! + b], bitIndex[firstBit[j]! + b]] = [j, b];
+  });
+  const inputBit = (s: number, k: number): boolean => {
+    const v = kept[s]!.values[owner[k]!]!;
+    const code = net.inputs[owner[k]!]!.code;
+    return code.kind === 'bipolar' ? v > 0n : ((BigInt.asUintN(widths[owner[k]!]!, v) >> BigInt(bitIndex[k]!)) & 1n) === 1n;
+  };
+  const words = Math.ceil(kept.length / 32);
+  const outs = simulateOutputs(c, words, (input, firstWord, dst) => {
+    for (let w = 0; w < dst.length; w++) {
+      let word = 0;
+      for (let b = 0; b < 32; b++) {
+        const s = (firstWord + w) * 32 + b;
+        if (s < kept.length && inputBit(s, input)) word |= 1 << b;
+      }
+      dst[w] = word >>> 0;
+    }
+  });
+  const outBit = (o: number, s: number): boolean => ((outs[o]![s >>> 5]! >>> (s & 31)) & 1) === 1;
+  const unsigned = (from: number, width: number, s: number): bigint => {
+    let v = 0n;
+    for (let k = 0; k < width; k++) if (outBit(from + k, s)) v |= 1n << BigInt(k);
+    return v;
+  };
+  const starts: number[] = [];
+  under.outputWidths.reduce((acc, w) => (starts.push(acc), acc + w), 0);
+  if (under.output !== 'argmax' && starts.length && starts[starts.length - 1]! + under.outputWidths[under.outputWidths.length - 1]! !== c.outputs.length) {
+    return [{ sample: 0, what: `output widths ${under.outputWidths.join('+')} do not add up to the circuit's ${c.outputs.length} outputs` }];
+  }
+  // bits: the last threshold layer (a trailing scores layer is not compiled in that mode)
+  const bitsLayer = net.layers[net.layers.length - 1]!.activation.kind === 'scores' ? net.layers.length - 2 : net.layers.length - 1;
+  const bad: { sample: number; what: string }[] = [];
+  for (let s = 0; s < kept.length; s++) {
+    const { y, argmaxTie, layers } = kept[s]!;
+    let what: string | undefined;
+    if (under.output === 'argmax') {
+      let best = 0;
+      for (let k = 1; k < y.length; k++) if (y[k]! > y[best]!) best = k;
+      const got = Number(unsigned(0, c.outputs.length, s));
+      if (!argmaxTie && got !== best) what = `argmax: graph ${best}, circuit ${got}`;
+    } else if (under.output === 'scores') {
+      for (let k = 0; k < under.outputWidths.length && what === undefined; k++) {
+        const v = BigInt.asIntN(under.outputWidths[k]!, unsigned(starts[k]!, under.outputWidths[k]!, s));
+        const want = scores.mul[k]! * Number(v) + scores.add[k]!;
+        if (!close(y[k]!, want)) what = `score ${k}: graph ${y[k]}, circuit ${v} (stands for ${want})`;
+      }
+    } else {
+      const act = net.layers[bitsLayer]!.activation;
+      const bipolar = act.kind === 'thresholds' && act.code.kind === 'bipolar';
+      for (let i = 0; i < under.outputWidths.length && what === undefined; i++) {
+        const got = unsigned(starts[i]!, under.outputWidths[i]!, s);
+        const want = BigInt(layers[bitsLayer]![i]!);
+        if (bipolar ? (got === 1n) !== want > 0n : got !== want) what = `neuron ${i} of the last threshold layer: network ${want}, circuit ${got}`;
+      }
+    }
+    if (what !== undefined) bad.push({ sample: s, what });
+  }
+  return bad;
 }
 
 /**

@@ -9,17 +9,18 @@ import { readInputFile } from '../../util/read-input.js';
 import type { ParseOnnxOptions } from '../formats/onnx-read.js';
 import { bnnToIntNetwork } from './from-bnn.js';
 import type { IntNetwork } from './network.js';
+import type { QonnxImportOptions } from './to-int-network.js';
 
 /**
  * The model at `path` as an integer network when it is a quantized (QONNX)
  * ONNX file (recognised by its custom-op domains or quantizer nodes, see
  * isQuantizedOnnx), else undefined so the BNN readers take it.
  */
-export async function readQuantizedModelHook(path: string): Promise<IntNetwork | undefined> {
+export async function readQuantizedModelHook(path: string, options: QonnxImportOptions = {}): Promise<IntNetwork | undefined> {
   if (bnnModelFormatOf(path) !== 'onnx') return undefined;
   const bytes = readInputFile(path);
   if (!(await isQuantizedOnnx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path))) return undefined;
-  return readQuantizedModel(path);
+  return readQuantizedModel(path, options);
 }
 
 /** An integer network read from a file, and which reader it came from. */
