@@ -356,6 +356,19 @@ export {
   type DifferentialResult,
   type ReadModel,
 } from './learn/index.js';
+// integer networks compiled neuron by neuron, with provenance (the facet the learned-model commands load)
+export {
+  parseProvenanceJson,
+  provenanceJson,
+  selectByProvenance,
+  readIntModel,
+  readQuantizedModelHook,
+  extractIntNetwork,
+  type IntOutputMode,
+  type IntNetwork,
+  neuronsReport,
+  MAX_TABLE_SUPPORT,
+} from './learn/index.js';
 // queue mode: BullMQ on Redis (bullmq and ioredis are loaded lazily by the functions that need them)
 export {
   pushInstances,

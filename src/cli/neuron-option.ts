@@ -1,9 +1,5 @@
 /** `--provenance MAP --neuron L2.n5 | --layer L2`: run an analysis on one neuron or layer of an extracted circuit. */
-import type { Circuit } from '../core/circuit.js';
-import { UsageError } from '../errors.js';
-import { parseProvenanceJson } from '../learn/qnn/provenance.js';
-import { selectByProvenance } from '../learn/qnn/select-neurons.js';
-import { readInputFile } from '../util/read-input.js';
+import { UsageError, parseProvenanceJson, readInputFile, selectByProvenance, type Circuit } from '../api/learn.js';
 
 /** The options, for a command's option table. */
 export const NEURON_OPTIONS = {

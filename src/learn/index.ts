@@ -84,6 +84,7 @@ export { proveCompiledNetwork, type NetworkProof, type PartProof } from './qnn/n
 export { analyzeRanges, type NetworkRanges, type IntInterval } from './qnn/range.js';
 export { provenanceJson, parseProvenanceJson, PROVENANCE_FORMAT, type ProvenanceJson } from './qnn/provenance.js';
 export { selectByProvenance } from './qnn/select-neurons.js';
-export { neuronsReport, type NeuronReport } from './qnn/neurons-report.js';
+export { neuronsReport, MAX_TABLE_SUPPORT, type NeuronReport } from './qnn/neurons-report.js';
+export { codeBits, codeValue, codeRange, evaluateIntNetwork, firstArgmax, type IntNetwork, type IntLayer, type IntInput, type IntActivation, type ValueCode } from './qnn/network.js';
 export { bnnToIntNetwork } from './qnn/from-bnn.js';
 export { readIntModel, readQuantizedModelHook } from './qnn/read-int-model.js';

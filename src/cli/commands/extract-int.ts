@@ -1,16 +1,7 @@
 /** `waterloo extract` for integer networks: neuron-by-neuron compile and proof, with provenance (see src/learn/qnn/). */
-import { writeFileAtomic } from '../../util/atomic-write.js';
-import { writeCircuitFile } from '../../io/formats.js';
-import { extractIntNetwork } from '../../learn/qnn/extract.js';
-import type { IntOutputMode } from '../../learn/qnn/compile.js';
-import type { IntNetwork } from '../../learn/qnn/network.js';
-import { provenanceJson } from '../../learn/qnn/provenance.js';
+import { InternalError, differentialCheck, extractIntNetwork, provenanceJson, readInputFile, writeCircuitFile, writeFileAtomic, type DifferentialResult, type IntNetwork, type IntOutputMode, type QonnxImportOptions } from '../../api/learn.js';
 import { printJson, type CommandIo } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { readInputFile } from '../../util/read-input.js';
-import { differentialCheck, type DifferentialResult } from '../../learn/qnn/differential.js';
-import type { QonnxImportOptions } from '../../learn/qnn/to-int-network.js';
-import { InternalError } from '../../errors.js';
 
 /** What the extract command passes on. */
 export interface IntExtractRequest {

@@ -3,9 +3,8 @@ import { defineCommand, printJson } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { basisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
-import { readIntModel, readQuantizedModelHook } from '../../learn/qnn/read-int-model.js';
+import { readIntModel, readQuantizedModelHook, type IntOutputMode } from '../../api/learn.js';
 import { runIntExtract } from './extract-int.js';
-import type { IntOutputMode } from '../../learn/qnn/compile.js';
 
 export const extractCommand = defineCommand({
   name: 'extract',

@@ -1,7 +1,4 @@
-import { UsageError } from '../../errors.js';
-import type { BnnInputEncoding } from '../../learn/bnn/network.js';
-import { neuronsReport, MAX_TABLE_SUPPORT } from '../../learn/qnn/neurons-report.js';
-import { readIntModel } from '../../learn/qnn/read-int-model.js';
+import { MAX_TABLE_SUPPORT, UsageError, neuronsReport, readIntModel, type BnnInputEncoding } from '../../api/learn.js';
 import { defineCommand, printJson } from '../command.js';
 import { jsonOption } from '../options.js';
 import { EXIT } from '../exit-codes.js';
