@@ -12,6 +12,7 @@ import { benchExact } from './exact.js';
 import { satCases } from './sat.js';
 import { benchImprove, improveBenchOptions } from './improve.js';
 import { fuzzBenchOptions, runFuzz } from './fuzz.js';
+import { benchMc, mcBenchOptions } from './mc.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -76,6 +77,12 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
     description: 'EPFL random_control: waterloo improve (AIG, --timeout S, default 60) vs ABC resyn2 and resyn2 x5 + dc2 x2, sizes and times, outputs checked by ABC cec',
     peer: ABC,
     custom: () => benchImprove(CLI, ROOT, improveBenchOptions(process.argv.slice(2)), (s) => console.log(s)),
+  },
+  mc: {
+    description: 'multiplicative-complexity census of the affine classes [--inputs N (4)] [--limit K] [--timeout S per class]: the mc encoder with its symmetry breaking vs without, same classes, same run',
+    custom: () => {
+      void benchMc(mcBenchOptions(process.argv.slice(2)), (s) => console.log(s));
+    },
   },
   fuzz: {
     description:

@@ -272,6 +272,6 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
   write(RESULTS_LAYOUT.readme, replaceGeneratedSection(before, renderResultsSection({ families, table, censusTables: censusTables.map((c) => ({ inputs: c.inputs, table: buildCensusTable(c.columns) })), plots })));
 
   const byStatus = { optimal: 0, feasible: 0, unknown: 0 };
-  for (const c of table.rows.flatMap((r) => Object.values(r.cells))) byStatus[c.status]++;
+  for (const c of table.rows.flatMap((r) => Object.values(r.cells))) if (c !== undefined) byStatus[c.status]++;
   return { records: records.length, refused, byStatus, ...(sweep ? { sweep } : {}), ...(retried ? { retried } : {}), censusClassesSolved, files: [...files].sort() };
 }
