@@ -5,6 +5,7 @@ import { eqCommand } from './eq.js';
 import { correspondCommand } from './correspond.js';
 import { satCommand } from './sat.js';
 import { problemCommand } from './problem.js';
+import { basisCommand } from './basis.js';
 import { npnCommand } from './npn.js';
 import { minCommand } from './min.js';
 import { censusCommand } from './census.js';
@@ -24,4 +25,4 @@ import { extractCommand } from './extract.js';
 import { trainCommand } from './train.js';
 import { experimentCommand } from './experiment.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, trainCommand, experimentCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, basisCommand, npnCommand, findCommand, censusWindowsCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, trainCommand, experimentCommand] as unknown as readonly Command[];

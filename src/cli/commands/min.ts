@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import {
+  basisInfo,
   formatListing,
   rebuild,
   synthesize,
@@ -93,7 +94,7 @@ function formatMinAnswer(
   r: SynthesisResult,
   o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined },
 ): MinAnswer {
-  const common = { spec: o.label, basis: o.basis, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(o.seconds.toFixed(3)) };
+  const common = { spec: o.label, basis: o.basis, costModel: basisInfo(o.basis).costModel, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(o.seconds.toFixed(3)) };
   if (r.status === 'infeasible' || r.status === 'unknown') {
     const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
     const stdout = o.json ? JSON.stringify(out) + '\n' : `${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`;
