@@ -3,7 +3,7 @@
  * (src/core/basis.ts), narrowed per command to the bases it supports.
  */
 import { BASES, basisByName, parseOpsBasis, type BasisName } from '../api/bases.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../api/errors.js';
 
 /** CLI names of every basis in the table (`b2`, `u2`, `aig`, `xaig`, `mig`). */
 export const ALL_BASIS_CHOICES: readonly string[] = Object.freeze(Object.values(BASES).map((b) => b.cli));

@@ -32,6 +32,7 @@ import type { BackendName } from '../sat/registry.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { ResultsStore, StoreRecord } from '../store/types.js';
 import { census } from '../sweep/census.js';
+import { defaultEncoderFor } from '../synth/registry.js';
 import { formatCensusJsonl, importCensusJsonl } from '../sweep/census-jsonl.js';
 import type { BasisName } from '../core/basis.js';
 import { expandSweep } from '../sweep/expand.js';
@@ -166,11 +167,11 @@ async function completeCensus(
       for (const line of im.refused) c.log(`  ${line}`);
     }
     const r = await census({
-      inputs: c.inputs, basis: c.basis, encoder: 'ssv', backend: c.p.backend ?? 'auto', store, jobs: c.jobs, classTimeoutSeconds: c.timeout,
+      inputs: c.inputs, basis: c.basis, encoder: defaultEncoderFor(c.basis), backend: c.p.backend ?? 'auto', store, jobs: c.jobs, classTimeoutSeconds: c.timeout,
       command: c.p.command ?? 'waterloo results regenerate',
     });
     for (const f of r.failures) c.log(`  failed: ${f.instance.problem} ${f.instance.basis}: ${f.message}`);
-    return { classes: r.stats.solved, export: formatCensusJsonl(store, c.inputs, c.basis, 'ssv') };
+    return { classes: r.stats.solved, export: formatCensusJsonl(store, c.inputs, c.basis, defaultEncoderFor(c.basis)) };
   } finally {
     store.close();
   }
