@@ -7,7 +7,7 @@ export { waterlooVersion, packageRoot, gitTreeState, type TreeState } from './ve
 
 export { type Lit, LIT_FALSE, LIT_TRUE, makeLit, litNode, litIsNegated, litNot, litNotIf, litRegular } from './core/literal.js';
 export { GateKind, GATE_KIND_NAMES, OPS, type GateOp, evalOpWord, opNegateFirst, opNegateSecond, opSwap, opIsNormalBinary, opIsXorType } from './core/gate.js';
-export { BASES, basisByName, type BasisName, type BasisInfo } from './core/basis.js';
+export { BASES, basisByName, basisInfo, parseOpsBasis, isOpsBasis, type BasisName, type BasisInfo, type NamedBasisName, type OpsBasisName } from './core/basis.js';
 export {
   type Circuit,
   numNodes,
@@ -181,7 +181,13 @@ export {
   readCensusStore,
   MAX_CENSUS_INPUTS,
   type CensusEntry,
+  defaultEncoderFor,
+  mcAffineCensus,
+  formatMcCensusMarkdown,
+  type McCensusEntry,
 } from './synth/index.js';
+export { affineClasses, type AffineClass } from './tt/affine.js';
+export { anfWord, algebraicDegree } from './tt/anf.js';
 
 /** Largest input count for which `waterloo sim` prints full truth tables. */
 export const MAX_CLI_SIM_INPUTS = 20;

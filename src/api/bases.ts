@@ -1,2 +1,2 @@
 /** Public API facet (see errors.ts): the basis table, for the CLI's `--basis` option without the whole library. */
-export { BASES, basisByName, type BasisName, type BasisInfo } from '../core/basis.js';
+export { BASES, basisByName, basisInfo, parseOpsBasis, isOpsBasis, type BasisName, type BasisInfo, type NamedBasisName, type OpsBasisName } from '../core/basis.js';

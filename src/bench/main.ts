@@ -14,6 +14,7 @@ import { satCases } from './sat.js';
 import { benchImprove, improveBenchOptions } from './improve.js';
 import { fuzzBenchOptions, runFuzz } from './fuzz.js';
 import { benchExtract, extractBenchOptions } from './extract.js';
+import { benchMc, mcBenchOptions } from './mc.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -89,6 +90,12 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
       'import + extraction + neuron-by-neuron proof of MODEL (default test/fixtures/qonnx/TFC_1W1A.onnx, else a seeded random network of its shape) in one process: time per phase and peak RSS [MODEL] [--output scores|argmax|bits] [--seed S]',
     custom: () => {
       void benchExtract(extractBenchOptions(process.argv.slice(2), ROOT), (s) => console.log(s));
+    },
+  },
+  mc: {
+    description: 'multiplicative-complexity census of the affine classes [--inputs N (4)] [--limit K] [--timeout S per class]: the mc encoder with its symmetry breaking vs without, same classes, same run',
+    custom: () => {
+      void benchMc(mcBenchOptions(process.argv.slice(2)), (s) => console.log(s));
     },
   },
   fuzz: {

@@ -13,12 +13,16 @@
  *   each gate that outputs need in both polarities (a gate needed in one
  *   polarity only can flip its op).
  * - Constants cost nothing.
+ * - LUT3: any gate of at most three inputs costs 1. MC (multiplicative
+ *   complexity): an n-ary AND costs n - 1, XORs, negations and constants 0.
+ * - A custom basis `ops:...`: two-input gates whose op, with complemented
+ *   fanins folded in and in either fanin order, is listed; each costs 1.
  * Gates the basis cannot express (e.g. MAJ in B2, XOR in U2, LUTs of more
  * than two inputs) make the circuit not in the basis: the result says which.
  */
 import { gateFanins, type Circuit } from './circuit.js';
-import { BASES, type BasisName } from './basis.js';
-import { GateKind, GATE_KIND_NAMES, opIsAndType, opIsXorType } from './gate.js';
+import { BASES, basisInfo, isOpsBasis, opsBasisPairOps, type BasisName } from './basis.js';
+import { GateKind, GATE_KIND_NAMES, opIsAndType, opIsXorType, opNegateFirst, opNegateSecond, type GateOp } from './gate.js';
 
 /** Size of a circuit in a basis, or why it has none. */
 export type CircuitCost =
@@ -35,10 +39,53 @@ export function gateSize(c: Circuit, g: number): number {
   return kind === GateKind.Maj || kind === GateKind.Lut ? 1 : c.faninStart[g + 1]! - c.faninStart[g]! - 1;
 }
 
+/**
+ * The size of gate g in `basis` (which can express it): {@link gateSize},
+ * except that LUT3 counts every gate once, and MC (multiplicative
+ * complexity) counts n - 1 per n-ary AND and nothing for XORs.
+ */
+export function gateSizeIn(c: Circuit, g: number, basis: BasisName): number {
+  if (basis === 'LUT3') return 1;
+  if (basis === 'MC') {
+    const kind = c.kinds[g] as GateKind;
+    if (kind === GateKind.Xor) return 0;
+    if (kind === GateKind.Lut) return opIsXorType(c.luts.get(g)!.words[0]! & 15) ? 0 : 1;
+  }
+  return gateSize(c, g);
+}
+
+/**
+ * The op a two-input gate computes on its fanin nodes' values: complemented
+ * fanins folded into the op (as B2 reads them), fanin order as stored.
+ */
+export function gateOp2(c: Circuit, g: number): GateOp {
+  const kind = c.kinds[g] as GateKind;
+  const [la, lb] = gateFanins(c, g);
+  let op = kind === GateKind.And ? 0x8 : kind === GateKind.Xor ? 0x6 : c.luts.get(g)!.words[0]! & 15;
+  if (la! & 1) op = opNegateFirst(op);
+  if (lb! & 1) op = opNegateSecond(op);
+  return op;
+}
+
 /** The reason gate g is not expressible in the basis, or undefined when it is. */
 function notInBasis(c: Circuit, g: number, basis: BasisName): string | undefined {
   const kind = c.kinds[g] as GateKind;
   const k = c.faninStart[g + 1]! - c.faninStart[g]!;
+  if (isOpsBasis(basis)) {
+    // a custom basis: two-input gates whose op (fanins folded in, either fanin order) is listed
+    if (k !== 2 || kind === GateKind.Maj) return `${basis} has only two-input gates`;
+    const op = gateOp2(c, g);
+    return opsBasisPairOps(basis).includes(op) ? undefined : `${basis} has no op ${op.toString(16)}`;
+  }
+  if (basis === 'LUT3') return k <= 3 ? undefined : `${basis} has no ${k}-input gate`;
+  if (basis === 'MC') {
+    if (kind === GateKind.And || kind === GateKind.Xor) return undefined;
+    if (kind === GateKind.Lut && k === 2) {
+      const op = c.luts.get(g)!.words[0]! & 15;
+      return opIsAndType(op) || opIsXorType(op) ? undefined : `${basis} cannot express op ${op.toString(16)} with one gate`;
+    }
+    return `${basis} has no ${k}-input ${GATE_KIND_NAMES[kind]} gate`;
+  }
   switch (kind) {
     case GateKind.And:
       return undefined;
@@ -71,10 +118,10 @@ export function circuitCost(c: Circuit, basis: BasisName, opts: CostOptions = {}
     if (why !== undefined) {
       return { inBasis: false, basis, gate: g, reason: `gate ${g} (${GATE_KIND_NAMES[c.kinds[g] as GateKind]}/${gateFanins(c, g).length}): ${why}` };
     }
-    size += gateSize(c, g);
+    size += gateSizeIn(c, g, basis);
   }
   let notGates = 0;
-  if (opts.outputNegations === 'gate' && !BASES[basis].freeNegations) {
+  if (opts.outputNegations === 'gate' && !basisInfo(basis).freeNegations) {
     const polarity = new Map<number, number>(); // node -> bitmask of output polarities (1 pos, 2 neg)
     for (const o of c.outputs) {
       const v = o >>> 1;

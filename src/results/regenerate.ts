@@ -32,6 +32,7 @@ import type { BackendName } from '../sat/registry.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { ResultsStore, StoreRecord } from '../store/types.js';
 import { census } from '../sweep/census.js';
+import { defaultEncoderFor } from '../synth/registry.js';
 import { formatCensusJsonl, importCensusJsonl } from '../sweep/census-jsonl.js';
 import type { BasisName } from '../core/basis.js';
 import { expandSweep } from '../sweep/expand.js';
@@ -166,11 +167,11 @@ async function completeCensus(
       for (const line of im.refused) c.log(`  ${line}`);
     }
     const r = await census({
-      inputs: c.inputs, basis: c.basis, encoder: 'ssv', backend: c.p.backend ?? 'auto', store, jobs: c.jobs, classTimeoutSeconds: c.timeout,
+      inputs: c.inputs, basis: c.basis, encoder: defaultEncoderFor(c.basis), backend: c.p.backend ?? 'auto', store, jobs: c.jobs, classTimeoutSeconds: c.timeout,
       command: c.p.command ?? 'waterloo results regenerate',
     });
     for (const f of r.failures) c.log(`  failed: ${f.instance.problem} ${f.instance.basis}: ${f.message}`);
-    return { classes: r.stats.solved, export: formatCensusJsonl(store, c.inputs, c.basis, 'ssv') };
+    return { classes: r.stats.solved, export: formatCensusJsonl(store, c.inputs, c.basis, defaultEncoderFor(c.basis)) };
   } finally {
     store.close();
   }
@@ -272,6 +273,6 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
   write(RESULTS_LAYOUT.readme, replaceGeneratedSection(before, renderResultsSection({ families, table, censusTables: censusTables.map((c) => ({ inputs: c.inputs, table: buildCensusTable(c.columns) })), plots })));
 
   const byStatus = { optimal: 0, feasible: 0, unknown: 0 };
-  for (const c of table.rows.flatMap((r) => Object.values(r.cells))) byStatus[c.status]++;
+  for (const c of table.rows.flatMap((r) => Object.values(r.cells))) if (c !== undefined) byStatus[c.status]++;
   return { records: records.length, refused, byStatus, ...(sweep ? { sweep } : {}), ...(retried ? { retried } : {}), censusClassesSolved, files: [...files].sort() };
 }

@@ -16,7 +16,7 @@
  * its circuit is transformed to the target's function (applyNpnToCircuit),
  * re-simulated against the target's spec and re-costed before it is used.
  */
-import { BASES, type BasisName } from '../core/basis.js';
+import { basisInfo, type BasisName } from '../core/basis.js';
 import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
 import { applyNpnToCircuit } from '../core/npn-circuit.js';
@@ -37,7 +37,7 @@ import type { ResultsStore, StoreRecord } from './types.js';
  * either input and the output.
  */
 export function costIsNpnInvariant(basis: BasisName): boolean {
-  const info = BASES[basis];
+  const info = basisInfo(basis);
   if (info.freeNegations) return true;
   if (info.majority) return false;
   for (const op of info.ops) {

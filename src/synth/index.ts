@@ -12,7 +12,10 @@ export {
   type SymmetryBreaking,
   type UnsatCertificate,
 } from './types.js';
-export { ENCODERS, ENCODER_NAMES } from './registry.js';
+export { ENCODERS, ENCODER_NAMES, defaultEncoderFor } from './registry.js';
+export { MC_ENCODER } from './encoders/mc.js';
+export { KGATE_ENCODER, MAJ_OPS } from './encoders/kgate.js';
+export { mcAffineCensus, formatMcCensusMarkdown, type McCensusEntry, type McCensusParams } from './mc-census.js';
 export { SSV_ENCODER, ssvAllowedOps, addOpGate, careRows } from './encoders/ssv.js';
 export { symmetricInputClasses, specSymmetricIn } from './encoders/ssv-symmetry.js';
 export { reduceSpec, assembleCircuit, essentialInputs, type ReducedSpec, type OutputRole } from './reduce-spec.js';

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASES, type BasisName } from '../core/basis.js';
+import { BASES, isOpsBasis, type BasisName } from '../core/basis.js';
 import { CircuitBuilder } from '../core/builder.js';
 import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
@@ -34,7 +34,7 @@ import { resolveBackendName, createSolver, type BackendName } from '../sat/regis
 import type { Cnf, SatSolver, SolveResult } from '../sat/types.js';
 import { checkSpec, type FunctionSpec } from '../tt/spec.js';
 import { createProofFile, createProofRunDir } from './proof-dir.js';
-import { ENCODERS } from './registry.js';
+import { defaultEncoderFor, ENCODERS } from './registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from './reduce-spec.js';
 import type { EncodedInstance, Encoder, EncoderName, SymmetryBreaking, SynthesisQuery, UnsatCertificate } from './types.js';
 import { counterexampleRows, verifyCircuit } from './verify.js';
@@ -450,7 +450,7 @@ class Run {
 }
 
 function checkParams(p: SynthesizeParams): void {
-  if (!Object.hasOwn(BASES, p.basis)) throw new UsageError(`unknown basis '${String(p.basis)}'`, 'unknown-basis');
+  if (!isOpsBasis(p.basis) && !Object.hasOwn(BASES, p.basis)) throw new UsageError(`unknown basis '${String(p.basis)}'`, 'unknown-basis');
   if (!Object.hasOwn(ENCODERS, p.encoder)) throw new UsageError(`unknown encoder '${String(p.encoder)}' (known: ${Object.keys(ENCODERS).join(', ')})`, 'unknown-encoder');
   const intParam = (name: string, v: number | undefined, min: number): void => {
     if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new UsageError(`${name} must be an integer >= ${min}, got ${v}`, 'bad-param');
@@ -484,7 +484,8 @@ function upperBoundSize(c: Circuit, spec: FunctionSpec, basis: BasisName, maxDep
  *   verification (a bug).
  */
 export async function synthesize(spec: FunctionSpec, params: Partial<SynthesizeParams> = {}): Promise<SynthesisResult> {
-  const p: SynthesizeParams = withDefaults(DEFAULT_SYNTHESIZE_PARAMS, params);
+  // no encoder named: the basis's own (registry.ts)
+  const p: SynthesizeParams = withDefaults({ ...DEFAULT_SYNTHESIZE_PARAMS, encoder: defaultEncoderFor(params.basis ?? DEFAULT_SYNTHESIZE_PARAMS.basis) }, params);
   checkParams(p);
   checkSpec(spec);
   const encoder = ENCODERS[p.encoder];
@@ -494,7 +495,9 @@ export async function synthesize(spec: FunctionSpec, params: Partial<SynthesizeP
   if (p.proof && backend !== 'cadical' && backend !== 'cadical-cli') {
     throw new UsageError(`proofs need a DRAT-producing backend (cadical, cadical-cli), not '${backend}'`, 'no-proof-backend');
   }
-  const red = reduceSpec(spec);
+  const reduced = reduceSpec(spec);
+  // an encoder whose gates are not two-input gates says what its lower bound is (types.ts)
+  const red = encoder.lowerBound === undefined ? reduced : { ...reduced, ...encoder.lowerBound(reduced) };
   const enumerate = (p.allSolutions ?? 0) > 1;
   const cegar = p.proof || enumerate ? false : p.cegar === 'auto' ? red.core.numInputs >= CEGAR_AUTO_MIN_INPUTS : p.cegar;
   const run = new Run(red, p, encoder, backend, cegar);

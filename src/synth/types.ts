@@ -11,9 +11,10 @@ import type { BasisName } from '../core/basis.js';
 import type { Circuit } from '../core/circuit.js';
 import type { Cnf } from '../sat/types.js';
 import type { FunctionSpec } from '../tt/spec.js';
+import type { ReducedSpec } from './reduce-spec.js';
 
 /** Names of the encoders (exhaustive; the registry is a Record over this). */
-export type EncoderName = 'ssv' | 'fence';
+export type EncoderName = 'ssv' | 'fence' | 'mc' | 'kgate';
 
 /** One size query. */
 export interface SynthesisQuery {
@@ -130,6 +131,12 @@ export interface Encoder {
    * re-encoding with {@link SynthesisQuery.rows}.
    */
   encodeIncremental?(query: SynthesisQuery, rows: readonly number[]): IncrementalInstance;
+  /**
+   * Optional: the proven lower bound on the size of the reduced spec and
+   * why, for encoders whose gates are not two-input gates (the bounds of
+   * reduce-spec.ts assume two-input gates). Without it the driver uses those.
+   */
+  lowerBound?(red: ReducedSpec): { readonly lowerBound: number; readonly lowerBoundArgument: string };
 }
 
 /** Evidence that no circuit of `size` gates exists: every instance answered UNSAT. */

@@ -210,7 +210,7 @@ describe('backends and proofs', () => {
 describe('wrong usage', () => {
   const maj: FunctionSpec = specFromHex(['e8'], 3);
   test('unsupported basis for the encoder, unknown names, bad params', async () => {
-    await expect(synthesize(maj, { basis: 'MIG' })).rejects.toBeInstanceOf(UsageError);
+    await expect(synthesize(maj, { basis: 'MIG', encoder: 'ssv' })).rejects.toBeInstanceOf(UsageError);
     await expect(synthesize(maj, { basis: 'XX' as never })).rejects.toBeInstanceOf(UsageError);
     await expect(synthesize(maj, { encoder: 'nope' as never })).rejects.toBeInstanceOf(UsageError);
     await expect(synthesize(maj, { maxSize: -1 })).rejects.toBeInstanceOf(UsageError);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  defaultEncoderFor,
   census,
   formatCensusJsonl,
   importCensusJsonl,
@@ -15,7 +16,7 @@ import {
 import { defineCommand, printJson } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
-import { basisOf, basisOption } from '../basis-option.js';
+import { basisOf, basisOption, SYNTHESIS_BASIS_CHOICES } from '../basis-option.js';
 import { EXIT, exitCodeForKind } from '../exit-codes.js';
 import { withSweepControls } from '../sweep-controls.js';
 
@@ -31,8 +32,9 @@ export const censusCommand = defineCommand({
     '--export writes the census from the store in that format. Exit 0 when every class is solved, 4 when some hit the time limit, 3 when --import refused an entry.',
   options: {
     inputs: { type: 'int', help: `number of inputs (0..${MAX_CENSUS_INPUTS})`, min: 0, max: MAX_CENSUS_INPUTS, metavar: 'N' },
-    basis: basisOption('basis', 'b2'),
-    encoder: { type: 'string', help: 'SAT encoding: ssv or fence', default: 'ssv', choices: ['ssv', 'fence'] },
+    // the NPN-invariant bases: the named ones (custom ops bases need not be invariant under input negation)
+    basis: basisOption('basis', 'b2', [...SYNTHESIS_BASIS_CHOICES, 'mig', 'mc', 'lut3']),
+    encoder: { type: 'string', help: 'SAT encoding: ssv or fence (two-input bases), mc, kgate (mig, lut3); default: the basis\'s own', choices: ['ssv', 'fence', 'mc', 'kgate'] },
     backend: backendOption(),
     store: { type: 'string', help: 'results store (SQLite file); "none" for a temporary one', metavar: 'PATH' },
     import: { type: 'string', help: 'census JSON-lines file to import into the store first (entries re-checked)', metavar: 'FILE' },
@@ -46,7 +48,7 @@ export const censusCommand = defineCommand({
     if (opts.inputs === undefined) throw new UsageError('census: --inputs N is required');
     const inputs = opts.inputs;
     const basis = basisOf(opts.basis);
-    const encoder = opts.encoder as EncoderName;
+    const encoder = (opts.encoder as EncoderName | undefined) ?? defaultEncoderFor(basis);
     const scratch = opts.store === 'none' ? mkdtempSync(join(tmpdir(), 'waterloo-census-')) : undefined;
     const store = await openStore(scratch === undefined ? resolveStorePath(opts.store) : join(scratch, 'census.db'));
     try {
@@ -58,7 +60,7 @@ export const censusCommand = defineCommand({
         if (im.tornTailBytes > 0) io.err(`warning: ${opts.import}: skipped a torn last line (${im.tornTailBytes} bytes of an interrupted write); its class is solved again\n`);
         if (!opts.quiet) io.err(`imported ${opts.import}: ${im.entries} entries, ${im.accepted} accepted, ${im.stored} stored, ${refused} refused\n`);
       }
-      const command = ['waterloo census', `--inputs ${inputs}`, `--basis ${opts.basis}`, `--encoder ${opts.encoder}`, opts.timeout > 0 ? `--timeout ${opts.timeout}` : '', `--backend ${opts.backend}`]
+      const command = ['waterloo census', `--inputs ${inputs}`, `--basis ${opts.basis}`, `--encoder ${encoder}`, opts.timeout > 0 ? `--timeout ${opts.timeout}` : '', `--backend ${opts.backend}`]
         .filter((s) => s !== '').join(' ');
       const r = await withSweepControls(io, opts.quiet, (controls) =>
         census({

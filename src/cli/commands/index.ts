@@ -5,6 +5,7 @@ import { eqCommand } from './eq.js';
 import { correspondCommand } from './correspond.js';
 import { satCommand } from './sat.js';
 import { problemCommand } from './problem.js';
+import { basisCommand } from './basis.js';
 import { npnCommand } from './npn.js';
 import { minCommand } from './min.js';
 import { censusCommand } from './census.js';
@@ -26,4 +27,4 @@ import { experimentCommand } from './experiment.js';
 import { exploreCommand } from './explore.js';
 import { neuronsCommand } from './neurons.js';
 
-export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, npnCommand, findCommand, censusWindowsCommand, exploreCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, neuronsCommand, trainCommand, experimentCommand] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [minCommand, censusCommand, improveCommand, statsCommand, simCommand, convertCommand, showCommand, eqCommand, correspondCommand, satCommand, problemCommand, basisCommand, npnCommand, findCommand, censusWindowsCommand, exploreCommand, tableCommand, plotCommand, resultsCommand, sweepCommand, mergeCommand, queueCommand, extractCommand, neuronsCommand, trainCommand, experimentCommand] as unknown as readonly Command[];

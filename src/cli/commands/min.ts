@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import {
   classAnswer,
+  basisInfo,
   formatListing,
   openStore,
   rebuild,
@@ -19,14 +20,14 @@ import {
 import { defineCommand } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
-import { basisOf, basisOption } from '../basis-option.js';
+import { anyBasisOf, anyBasisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 
 export const minCommand = defineCommand({
   name: 'min',
   summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
-  usage: 'SPEC [--basis b2|u2|aig|xaig] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
+  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
   description:
     'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
     'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
@@ -35,10 +36,10 @@ export const minCommand = defineCommand({
     'With --store PATH, a record of the function\'s NPN class in that results store answers first: an optimal one is printed (its circuit transformed to this function and re-verified by simulation), a feasible one\'s circuit is the starting upper bound.',
   options: {
     ...SPEC_OPTIONS,
-    basis: basisOption('basis', 'b2'),
+    basis: anyBasisOption('basis', 'b2'),
     depth: { type: 'int', help: 'bound on the depth of every output', min: 1, max: 64, metavar: 'D' },
     timeout: timeoutOption('overall time limit in seconds (0 = none)'),
-    encoder: { type: 'string', help: 'SAT encoding: ssv (Kojevnikov-Kulikov-Yaroslavtsev/Knuth) or fence (topology families)', default: 'ssv', choices: ['ssv', 'fence'] },
+    encoder: { type: 'string', help: 'SAT encoding: ssv (Kojevnikov-Kulikov-Yaroslavtsev/Knuth) or fence (topology families) for two-input bases, mc for mc, kgate for mig and lut3 (default: the basis\'s own)', choices: ['ssv', 'fence', 'mc', 'kgate'] },
     backend: backendOption(),
     'min-size': { type: 'int', help: 'start the search at this size (sizes below are not tried, so the answer is at best feasible unless it is a proven bound)', min: 0, max: 1000, metavar: 'S' },
     'max-size': { type: 'int', help: 'give up above this size', min: 0, max: 1000, metavar: 'S' },
@@ -57,7 +58,7 @@ export const minCommand = defineCommand({
   hardLimitSeconds: (opts) => opts.timeout,
   async run(opts, args, io) {
     const src = readSpec('min', opts, args);
-    const basis = basisOf(opts.basis);
+    const basis = anyBasisOf(opts.basis);
     const t0 = performance.now();
     const names = {
       ...(src.inputNames ? { inputNames: src.inputNames } : {}),
@@ -91,7 +92,7 @@ export const minCommand = defineCommand({
       ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
     }).finally(() => runner?.close()) : await synthesize(src.spec, {
       basis,
-      encoder: opts.encoder as EncoderName,
+      encoder: opts.encoder as EncoderName | undefined,
       backend: opts.backend,
       // unset options are undefined, which synthesize() reads as "use the default"
       maxDepth: opts.depth,
@@ -160,7 +161,7 @@ function formatMinAnswer(
   r: SynthesisResult,
   o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined },
 ): MinAnswer {
-  const common = { spec: o.label, basis: o.basis, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(o.seconds.toFixed(3)) };
+  const common = { spec: o.label, basis: o.basis, costModel: basisInfo(o.basis).costModel, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(o.seconds.toFixed(3)) };
   if (r.status === 'infeasible' || r.status === 'unknown') {
     const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
     const stdout = o.json ? JSON.stringify(out) + '\n' : `${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`;

@@ -1,4 +1,5 @@
-import { createProgressPrinter, PUBLISHED_TIMEOUT_SECONDS, regenerateResults, UsageError } from '../../index.js';
+import { join } from 'node:path';
+import { affineClasses, createProgressPrinter, formatMcCensusMarkdown, mcAffineCensus, PUBLISHED_TIMEOUT_SECONDS, regenerateResults, UsageError, waterlooVersion, writeFileAtomic } from '../../index.js';
 import { defineCommand, printJson } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
@@ -7,14 +8,16 @@ import { EXIT } from '../exit-codes.js';
 export const resultsCommand = defineCommand({
   name: 'results',
   summary: "regenerate the project's published results (family tables, censuses, plots, results/README.md)",
-  usage: 'regenerate [--dir DIR] [--timeout S] [--jobs J] [--retry] [--no-solve] [--allow-dirty] [--json]',
+  usage: 'regenerate [--dir DIR] [--timeout S] [--jobs J] [--retry] [--no-solve] [--allow-dirty] [--json] | mc --inputs N [--dir DIR] [--timeout S] [--limit K] [--proof]',
   description:
     'Loads the published records (DIR/store/records.jsonl) into the working store (DIR/store/published.db), sweeps the published family set in B2 and U2 ' +
     '(instances already stored are skipped, so an interrupted run resumes), completes the published censuses, then writes DIR/store/records.jsonl, ' +
     'DIR/tables/*.{md,tex,csv,json}, DIR/plots/*.svg and the generated part of DIR/README.md. --retry also re-solves stored instances that are not optimal and ran with a shorter --timeout. --no-solve only rebuilds the outputs from the stored records. ' +
     'Every record of the export is re-checked before it is imported (circuit simulated against the instance, size recomputed); a refused record is named on stderr and not imported. ' +
     'Refuses (exit 2, naming the files) when tracked files outside results/ have uncommitted changes, unless --allow-dirty. ' +
-    'Exit 0; 3 when a record was refused; 4 when some instance failed.',
+    'Exit 0; 3 when a record was refused; 4 when some instance failed. ' +
+    '`results mc --inputs N` solves the multiplicative complexity (basis mc) of every affine class of N-input functions (8 for N = 4, 48 for N = 5), each optimal with its UNSAT certificate, ' +
+    'and writes DIR/tables/mc-affine-N.{md,json} with the distribution (exit 4 when a class is not solved within --timeout; --limit K: only the first K classes).',
   options: {
     dir: { type: 'string', help: 'results folder', default: 'results', metavar: 'DIR' },
     timeout: timeoutOption('time limit per instance (and per census class), seconds', PUBLISHED_TIMEOUT_SECONDS, 1),
@@ -25,8 +28,31 @@ export const resultsCommand = defineCommand({
     'allow-dirty': { type: 'boolean', help: 'publish even though tracked files outside DIR differ from the git revision (refused by default)' },
     json: jsonOption('print a JSON summary: {records, byStatus, files, ...}'),
     quiet: { type: 'boolean', short: 'q', help: 'no progress on stderr' },
+    inputs: { type: 'int', help: 'results mc: number of inputs', min: 1, max: 5, metavar: 'N' },
+    limit: { type: 'int', help: 'results mc: only the first K classes', min: 1, max: 1000, metavar: 'K' },
+    proof: { type: 'boolean', help: 'results mc: DRAT proofs of the UNSAT answers (cadical), checked' },
   },
   async run(opts, args, io) {
+    if (args[0] === 'mc' && args.length === 1) {
+      if (opts.inputs === undefined) throw new UsageError('results mc: --inputs N is required');
+      const total = affineClasses(opts.inputs).length;
+      const entries = await mcAffineCensus(opts.inputs, {
+        backend: opts.backend,
+        timeLimitMs: opts.timeout * 1000,
+        ...(opts.limit === undefined ? {} : { limit: opts.limit }),
+        ...(opts.proof ? { proof: true } : {}),
+        onEntry: (e, i, n) => {
+          if (!opts.quiet) io.err(`[${i + 1}/${n}] ${e.representative}: ${e.status} ${e.ands ?? ''} (${(e.ms / 1000).toFixed(2)} s)\n`);
+        },
+      });
+      const base = join(opts.dir, 'tables', `mc-affine-${opts.inputs}`);
+      writeFileAtomic(`${base}.md`, formatMcCensusMarkdown(opts.inputs, entries, total, waterlooVersion()));
+      writeFileAtomic(`${base}.json`, JSON.stringify({ inputs: opts.inputs, basis: 'MC', costModel: 'AND gates (XOR and NOT free)', classes: total, version: waterlooVersion(), entries }, null, 1) + '\n');
+      const solved = entries.filter((e) => e.status === 'optimal').length;
+      if (opts.json) printJson(io, { inputs: opts.inputs, classes: total, solved, files: [`${base}.md`, `${base}.json`] });
+      else io.out(`mc census of ${opts.inputs}-input affine classes: ${solved} of ${total} optimal; ${base}.md\n`);
+      return solved === total ? EXIT.ok : EXIT.unknown;
+    }
     if (args[0] !== 'regenerate' || args.length > 1) throw new UsageError(`results: expected 'regenerate'${args[0] && args[0] !== 'regenerate' ? `, got '${args[0]}'` : ''}`);
     const printer = opts.quiet ? undefined : createProgressPrinter((t) => io.err(t), false);
     const r = await regenerateResults({

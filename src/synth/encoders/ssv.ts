@@ -47,10 +47,10 @@
  * Every rule is checked by the cross-check tests (all rules on = all off on
  * all 3-input functions and a sample of larger ones).
  */
-import type { BasisName } from '../../core/basis.js';
+import { isOpsBasis, opsBasisPairOps, opsOfBasis, type BasisName } from '../../core/basis.js';
 import { CircuitBuilder } from '../../core/builder.js';
 import type { Circuit } from '../../core/circuit.js';
-import { GateKind, opIsNormalBinary, opIsXorType } from '../../core/gate.js';
+import { GateKind, opIsNormalBinary, opIsXorType, opSwap } from '../../core/gate.js';
 import type { Lit } from '../../core/literal.js';
 import { UsageError } from '../../errors.js';
 import { atMostK } from '../../sat/cardinality.js';
@@ -60,6 +60,7 @@ import { createConstant, createNthVar, ttEqualOnCare, ttNot, ttOr, type TruthTab
 import { withDefaults } from '../../util/with-defaults.js';
 import { DEFAULT_SYMMETRY_BREAKING, type Encoder, type IncrementalInstance, type SymmetryBreaking, type SynthesisQuery } from '../types.js';
 import { symmetricInputClasses } from './ssv-symmetry.js';
+import { opsBasisCompleteness, opsSharedPairRuleSound, soundSymmetryBreaking } from './ops-basis.js';
 
 /** Bases the SSV encoder handles. */
 const SSV_BASES: ReadonlySet<BasisName> = new Set(['B2', 'U2', 'AIG', 'XAIG']);
@@ -67,9 +68,11 @@ const SSV_BASES: ReadonlySet<BasisName> = new Set(['B2', 'U2', 'AIG', 'XAIG']);
 /** The ops a gate may use in `basis` under the symmetry-breaking switches, ascending. */
 export function ssvAllowedOps(basis: BasisName, sb: Pick<SymmetryBreaking, 'normal' | 'nonTrivial'>): number[] {
   const xor = basis === 'B2' || basis === 'XAIG';
+  // a custom basis (ops-basis.ts): its ops in either fanin order
+  const custom = isOpsBasis(basis) ? new Set(opsBasisPairOps(basis)) : undefined;
   const ops: number[] = [];
   for (let op = 0; op < 16; op++) {
-    if (!xor && opIsXorType(op)) continue;
+    if (custom !== undefined ? !custom.has(op) : !xor && opIsXorType(op)) continue;
     if (sb.normal && op & 1) continue;
     if (sb.nonTrivial && !opIsNormalBinary(op)) continue;
     ops.push(op);
@@ -123,7 +126,8 @@ class SsvInstance implements IncrementalInstance {
     this.n = spec.numInputs;
     this.r = size;
     this.m = spec.outputs.length;
-    this.sb = withDefaults(DEFAULT_SYMMETRY_BREAKING, sbIn);
+    // custom bases: only the rules that are sound for their ops (ops-basis.ts)
+    this.sb = soundSymmetryBreaking(basis, withDefaults(DEFAULT_SYMMETRY_BREAKING, sbIn));
     this.ops = ssvAllowedOps(basis, this.sb);
     this.cares = spec.outputs.map((_, h) => careOf(spec, h));
     this.label = `ssv r=${size}${maxDepth === undefined ? '' : ` depth<=${maxDepth}`}`;
@@ -251,7 +255,7 @@ class SsvInstance implements IncrementalInstance {
 
   private addNoReapplication(): void {
     const { n, r } = this;
-    const sameFunctionOfPair = this.basis === 'B2' || this.basis === 'XAIG';
+    const sameFunctionOfPair = this.basis === 'B2' || this.basis === 'XAIG' || (isOpsBasis(this.basis) && opsSharedPairRuleSound(this.basis));
     for (let i = 0; i < r; i++) {
       const N = n + i;
       for (let k = 1; k < N; k++) {
@@ -486,6 +490,8 @@ class SsvInstance implements IncrementalInstance {
  */
 export function addOpGate(b: CircuitBuilder, basis: BasisName, op: number, la: Lit, lb: Lit): Lit {
   if (basis === 'B2' || basis === 'U2') return b.op2(op, la, lb);
+  // a custom basis: the listed op, with the fanins swapped when only its swap is listed
+  if (isOpsBasis(basis)) return opsOfBasis(basis).includes(op) ? b.op2(op, la, lb) : b.op2(opSwap(op), lb, la);
   if (op === 0x6 || op === 0x9) return b.addGate(GateKind.Xor, [la, lb]) ^ (op === 0x9 ? 1 : 0);
   const ones = [0, 1, 2, 3].filter((m) => (op >> m) & 1);
   if (ones.length === 1 || ones.length === 3) {
@@ -516,7 +522,10 @@ function allCareRows(spec: FunctionSpec): number[] {
 
 /** Whether the SSV encoder handles the query; a string says why not. */
 function ssvSupports(query: Omit<SynthesisQuery, 'size'>): true | string {
-  if (!SSV_BASES.has(query.basis)) return `the ssv encoder has no ${query.basis} gates (it encodes two-input gates: B2, U2, AIG, XAIG)`;
+  if (isOpsBasis(query.basis)) {
+    const c = opsBasisCompleteness(query.basis);
+    if (!c.complete) return `${query.basis} cannot compute every function even with a free output negation (e.g. 3-input ${c.missing}), so the search would not end`;
+  } else if (!SSV_BASES.has(query.basis)) return `the ssv encoder has no ${query.basis} gates (it encodes two-input gates: B2, U2, AIG, XAIG)`;
   if (query.maxDepth !== undefined && (!Number.isInteger(query.maxDepth) || query.maxDepth < 0)) return `bad depth bound ${query.maxDepth}`;
   return true;
 }
