@@ -13,11 +13,12 @@
  */
 import { BASES, basisByName, type BasisName, type NamedBasisName } from '../core/basis.js';
 
-const SWEEP_BASES: readonly BasisName[] = ['B2', 'U2', 'AIG', 'XAIG'];
+// the named bases whose sizes are NPN-invariant (the store keys records by NPN class); custom ops: bases need not be
+const SWEEP_BASES: readonly BasisName[] = ['B2', 'U2', 'AIG', 'XAIG', 'MIG', 'MC', 'LUT3'];
 import { UsageError } from '../errors.js';
 import type { FamilyInfo } from '../problems/families.js';
 import { canonicalProblemName, parseProblem, parseProblemItem } from '../problems/parse-problem.js';
-import { ENCODER_NAMES } from '../synth/registry.js';
+import { defaultEncoderFor, ENCODER_NAMES } from '../synth/registry.js';
 import type { EncoderName } from '../synth/types.js';
 import type { SweepInstance } from './solve-instance.js';
 
@@ -32,7 +33,7 @@ export interface ExpandParams {
   readonly n?: string;
   /** Comma-separated bases (`b2,u2`). */
   readonly basis: string;
-  /** Comma-separated encoders (default `ssv`). */
+  /** Comma-separated encoders (default: each basis's own encoder, ssv for the two-input bases, kgate for MIG and LUT3, mc for MC). */
   readonly encoder?: string;
   readonly timeoutSeconds?: number;
 }
@@ -81,7 +82,6 @@ function parseBases(text: string): BasisName[] {
   const out: BasisName[] = [];
   for (const s of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
     const b = basisByName(s);
-    // the two-input named bases: the store keys records by NPN class, which custom bases without free negations do not respect
     if (b === undefined || !SWEEP_BASES.includes(b.name)) {
       throw new UsageError(`--basis: unknown or unsupported basis '${s}'; one of ${SWEEP_BASES.map((x) => BASES[x as NamedBasisName].cli).join(', ')}`);
     }
@@ -147,7 +147,7 @@ function expandItem(text: string, ns: readonly number[] | undefined): string[] {
 export function expandSweep(p: ExpandParams): SweepInstance[] {
   const ns = p.n === undefined ? undefined : parseRange(p.n);
   const bases = parseBases(p.basis);
-  const encoders = parseEncoders(p.encoder ?? 'ssv');
+  const encoders = p.encoder === undefined ? undefined : parseEncoders(p.encoder);
   const items = p.problem.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (items.length === 0) throw new UsageError('--problem: no problem given');
   const seen = new Set<string>();
@@ -155,7 +155,7 @@ export function expandSweep(p: ExpandParams): SweepInstance[] {
   for (const item of items) {
     for (const problem of expandItem(item, ns)) {
       for (const basis of bases) {
-        for (const encoder of encoders) {
+        for (const encoder of encoders ?? [defaultEncoderFor(basis)]) {
           const key = `${problem}\u0000${basis}\u0000${encoder}`;
           if (seen.has(key)) continue;
           seen.add(key);

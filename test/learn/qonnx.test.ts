@@ -7,13 +7,21 @@ import { BREVITAS, buildModel, FINN, matrix, QONNX, scalar, vector, type ModelSp
 
 const SAMPLES = 10000;
 
-/** Imports the model and runs the differential check; returns both. */
+/**
+ * Imports the model, extracts its circuit (proven neuron by neuron), and runs
+ * the differential check of network and circuit against the float graph; returns both.
+ */
 async function importAndCheck(spec: ModelSpec, options: { inputBits?: number; inputSigned?: boolean } = {}, seed = 5) {
   const bytes = await buildModel(spec);
   const imp = await importQonnx(bytes, 'm.onnx', options);
-  const check = await differentialCheck(bytes, imp.network, { ...options, samples: SAMPLES, seed });
+  const extracted = extractIntNetwork(imp.network);
+  expect(extracted.status).toBe('proven');
+  const last = extracted.compiled.layers[extracted.compiled.layers.length - 1]!;
+  const circuit = { circuit: extracted.circuit, output: extracted.compiled.output, outputWidths: last.map((n) => n.outputs.length) };
+  const check = await differentialCheck(bytes, imp.network, { ...options, samples: SAMPLES, seed, circuit });
   expect(check.disagreements, JSON.stringify(check.firstDisagreements, (_, v) => (typeof v === 'bigint' ? String(v) : v))).toBe(0);
-  expect(check.checked).toBe(SAMPLES);
+  expect(check.circuitDisagreements, JSON.stringify(check.firstDisagreements, (_, v) => (typeof v === 'bigint' ? String(v) : v))).toBe(0);
+  expect([check.checked, check.circuitChecked]).toEqual([SAMPLES, SAMPLES]);
   return { bytes, net: imp.network, check };
 }
 
@@ -32,7 +40,7 @@ const bipolarInput = (x: string, n: number): { nodes: NodeSpec[]; inits: ModelSp
   inits: { two: scalar(2), one: scalar(1), dummy: vector(new Array<number>(n).fill(0)) },
 });
 
-describe('QONNX import: every op folds exactly (differential check on 10,000 inputs each)', () => {
+describe('QONNX import: every op folds exactly (extracted, proven, and differential-checked on 10,000 inputs each)', () => {
   it('BipolarQuant input, Gemm (alpha, beta, transB), BatchNormalization with a negative gamma, per-class rational output scales', async () => {
     const inp = bipolarInput('x', 8);
     const spec: ModelSpec = {

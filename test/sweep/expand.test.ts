@@ -32,6 +32,11 @@ describe('sweep expansion', () => {
     expect(expandSweep({ problem: 'maj:3', basis: 'b2', timeoutSeconds: 5 })[0]).toEqual({ problem: 'maj:3', basis: 'B2', encoder: 'ssv', timeoutSeconds: 5 });
   });
 
+  it('the MIG, MC and LUT3 models sweep with their own encoders unless --encoder names one', () => {
+    expect(names({ problem: 'maj:3', basis: 'b2,mig,mc,lut3' })).toEqual(['maj:3/B2/ssv', 'maj:3/MIG/kgate', 'maj:3/MC/mc', 'maj:3/LUT3/kgate']);
+    expect(names({ problem: 'maj:3', basis: 'b2', encoder: 'fence' })).toEqual(['maj:3/B2/fence']);
+  });
+
   it('refuses what it cannot expand with UsageErrors', () => {
     const bad = [
       { problem: 'frob', n: '3', basis: 'b2' },
@@ -39,7 +44,7 @@ describe('sweep expansion', () => {
       { problem: 'mod', n: '3', basis: 'b2' }, // mod needs m
       { problem: 'maj', n: '5..3', basis: 'b2' },
       { problem: 'maj', n: 'x', basis: 'b2' },
-      { problem: 'maj', n: '3', basis: 'mig' },
+      { problem: 'maj', n: '3', basis: 'ops:8,6' }, // custom bases: sizes need not be NPN-invariant, the store keys by NPN class
       { problem: 'maj', n: '3', basis: 'b2', encoder: 'frob' },
       { problem: 'maj', n: '4', basis: 'b2' }, // nothing valid
       { problem: 'maj:4', basis: 'b2' },

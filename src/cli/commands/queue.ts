@@ -61,7 +61,7 @@ export const queueCommand = defineCommand({
     problem: { type: 'string', help: 'push: problems, comma separated: full names (maj:5) or families expanded over --n (thr)', metavar: 'LIST' },
     n: { type: 'string', help: 'push: values of n (A..B, A, or a comma list)', metavar: 'RANGE' },
     basis: { type: 'string', help: 'push: bases, comma separated', default: 'b2', metavar: 'LIST' },
-    encoder: { type: 'string', help: 'push: SAT encodings, comma separated (ssv, fence)', default: 'ssv', metavar: 'LIST' },
+    encoder: { type: 'string', help: 'push: SAT encodings, comma separated (ssv, fence, kgate, mc; default: each basis\'s own, ssv for b2/u2/aig/xaig, kgate for mig and lut3, mc for mc)', metavar: 'LIST' },
     timeout: timeoutOption('push: time limit per instance in seconds (0 = none)'),
     store: { type: 'string', help: 'push: skip instances this store holds (opened read-only; must exist); work: also put records here', metavar: 'FILE' },
     into: { type: 'string', help: 'collect: the store to fill (default $WATERLOO_STORE, else results/waterloo.db)', metavar: 'FILE' },

@@ -36,7 +36,7 @@ export const sweepCommand = defineCommand({
     problem: { type: 'string', help: 'families or problem names, comma separated', metavar: 'LIST' },
     n: { type: 'string', help: 'values of n: A..B, A, or a comma list', metavar: 'RANGE' },
     basis: { type: 'string', help: 'bases, comma separated (b2, u2, aig, xaig)', default: 'b2', metavar: 'B[,B]' },
-    encoder: { type: 'string', help: 'SAT encodings, comma separated (ssv, fence)', default: 'ssv', metavar: 'E[,E]' },
+    encoder: { type: 'string', help: 'SAT encodings, comma separated (ssv, fence, kgate, mc; default: each basis\'s own, ssv for b2/u2/aig/xaig, kgate for mig and lut3, mc for mc)', metavar: 'E[,E]' },
     timeout: timeoutOption('time limit per instance in seconds (0 = none)'),
     jobs: { type: 'int', help: 'worker processes (default: number of cores)', min: 1, max: 256, metavar: 'J' },
     store: { type: 'string', help: 'results store (SQLite file)', metavar: 'PATH' },
@@ -66,7 +66,7 @@ export const sweepCommand = defineCommand({
         return EXIT.ok;
       }
       // the command as it would be retyped (recorded in every record)
-      const command = ['waterloo sweep', `--problem ${opts.problem}`, opts.n === undefined ? '' : `--n ${opts.n}`, `--basis ${opts.basis}`, `--encoder ${opts.encoder}`,
+      const command = ['waterloo sweep', `--problem ${opts.problem}`, opts.n === undefined ? '' : `--n ${opts.n}`, `--basis ${opts.basis}`, opts.encoder === undefined ? '' : `--encoder ${opts.encoder}`,
         opts.timeout > 0 ? `--timeout ${opts.timeout}` : '', `--backend ${opts.backend}`, opts.shard === undefined ? '' : `--shard ${opts.shard}`].filter((s) => s !== '').join(' ');
       const r = await withSweepControls(io, opts.quiet, (controls) =>
         runSweep({
