@@ -9,6 +9,7 @@
  */
 import type { Circuit } from '../core/circuit.js';
 import { toGraph, topologicalGenerations, type CircuitGraph } from '../graph/to-graph.js';
+import { withDefaults } from '../util/with-defaults.js';
 
 /** Parameters of {@link layeredLayout}. */
 export interface LayeredLayoutParams {
@@ -36,7 +37,7 @@ export interface LayeredLayout {
  * its driver). Deterministic.
  */
 export function layeredLayout(c: Circuit, params: Partial<LayeredLayoutParams> = {}): LayeredLayout {
-  const p = { ...DEFAULT_LAYERED_LAYOUT_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_LAYERED_LAYOUT_PARAMS, params);
   const t0 = Date.now();
   const g: CircuitGraph = toGraph(c);
   const n = 1 + c.numInputs + c.numGates;

@@ -20,6 +20,7 @@ import { composeNpn, exactCanonize, invertNpn, MAX_EXACT_NPN_VARS, type NpnTrans
 import { checkSpec, type FunctionSpec } from '../tt/spec.js';
 import { createFromFunction, toHex, ttEqual, type TruthTable } from '../tt/truth-table.js';
 import { checkEquivalence } from './equivalence.js';
+import { withDefaults } from '../util/with-defaults.js';
 
 /** A node given by name (input, gate, or output name; tried first) or by id (number or decimal string). */
 export type NodeRef = number | string;
@@ -207,7 +208,7 @@ export async function checkWindowEquivalence(
   target: FunctionSpec | Circuit,
   params: Partial<CheckWindowParams> = {},
 ): Promise<WindowVerdict> {
-  const p = { ...DEFAULT_CHECK_WINDOW_PARAMS, ...params };
+  const p = withDefaults(DEFAULT_CHECK_WINDOW_PARAMS, params);
   const t0 = Date.now();
   if (window.roots.length === 0) throw new ValidationError('the window has no roots', 'bad-window');
   const rootLits = resolveNodes(circuit, window.roots, 'root');

@@ -34,6 +34,7 @@ import { fromWords } from '../../tt/truth-table.js';
 import { DEFAULT_SYMMETRY_BREAKING, type EncodedInstance, type Encoder, type SymmetryBreaking, type SynthesisQuery } from '../types.js';
 import type { ReducedSpec } from '../reduce-spec.js';
 import { careRows, outputIsTrivial } from './ssv.js';
+import { withDefaults } from '../../util/with-defaults.js';
 
 /** MAJ(a ^ (c & 1), b ^ (c >> 1 & 1), c3 ^ (c >> 2 & 1)) ^ neg as an 8-bit table over (a, b, c3). */
 function majOp(c: number, neg: boolean): number {
@@ -74,7 +75,7 @@ class KGateInstance implements EncodedInstance {
     this.n = spec.numInputs;
     this.r = size;
     this.m = spec.outputs.length;
-    this.sb = { ...DEFAULT_SYMMETRY_BREAKING, ...sbIn };
+    this.sb = withDefaults(DEFAULT_SYMMETRY_BREAKING, sbIn);
     this.label = `kgate ${mig ? 'mig' : 'lut3'} r=${size}`;
     // node triples in colex order: those over the first N nodes come first
     const maxNodes = this.n + 1 + size;

@@ -45,6 +45,7 @@ import { careOf, type FunctionSpec } from '../../tt/spec.js';
 import { DEFAULT_SYMMETRY_BREAKING, type EncodedInstance, type Encoder, type SymmetryBreaking, type SynthesisQuery } from '../types.js';
 import type { ReducedSpec } from '../reduce-spec.js';
 import { careRows } from './ssv.js';
+import { withDefaults } from '../../util/with-defaults.js';
 
 /** A literal, or a known constant. */
 type Bit = number | boolean;
@@ -70,7 +71,7 @@ class McInstance implements EncodedInstance {
     this.n = spec.numInputs;
     this.k = size;
     this.m = spec.outputs.length;
-    this.sb = { ...DEFAULT_SYMMETRY_BREAKING, ...sbIn };
+    this.sb = withDefaults(DEFAULT_SYMMETRY_BREAKING, sbIn);
     this.label = `mc ands=${size}`;
     this.build();
     for (const t of rows) this.addRow(t);
