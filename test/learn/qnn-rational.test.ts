@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roundExact, ROUNDING_MODES, type RoundingMode } from '../../src/learn/qnn/quantizers.js';
-import { ceil, floor, rat, ratOfDouble, ratToNumber, isqrt } from '../../src/learn/qnn/rational.js';
+import { ceil, floor, largestWhere, rat, ratOfDouble, ratToNumber, isqrt } from '../../src/learn/qnn/rational.js';
 import { surdCeil, surdFloor, surdOfDouble, surdSign, surdSqrt, surdToNumber, type Surd } from '../../src/learn/qnn/surd.js';
 import { Rng } from '../../src/util/rng.js';
 
@@ -52,5 +52,16 @@ describe('exact rationals and surds', () => {
     for (const [x, want] of table) modes.forEach((m, i) => expect(roundExact(surdOfDouble(x), m), `${m}(${x})`).toBe(BigInt(want[i]!)));
     // halves at 0.5 and -0.5
     expect(['ROUND', 'HALF_UP', 'HALF_DOWN'].map((m) => [roundExact(surdOfDouble(0.5), m as RoundingMode), roundExact(surdOfDouble(-0.5), m as RoundingMode)])).toEqual([[0n, 0n], [1n, -1n], [0n, 0n]]);
+  });
+
+  it('largestWhere finds the boundary of a monotone predicate from any start (seed 77)', () => {
+    const rng = new Rng(77);
+    for (let k = 0; k < 500; k++) {
+      const boundary = BigInt(rng.below(2 ** 30)) - 2n ** 29n;
+      const start = BigInt(rng.below(2 ** 20)) - 2n ** 19n;
+      expect(largestWhere((x) => x <= boundary, start), `boundary ${boundary}, start ${start}`).toBe(boundary);
+    }
+    expect(largestWhere((x) => x <= 2n ** 70n)).toBe(2n ** 70n);
+    expect(largestWhere((x) => x <= -(2n ** 70n))).toBe(-(2n ** 70n));
   });
 });

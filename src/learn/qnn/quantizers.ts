@@ -14,7 +14,7 @@
  *                     version 2), output (q2 - zp) s (v1) or (q2 - zp / 2^k) s_out (v2); c = q2 (v1,
  *                     unbounded) or q2 - qmin (v2).
  */
-import { ceil as ratCeil, cmp, div, isZero, floor as ratFloor, mul, neg, rat, sub, ONE, ZERO, type Rat } from './rational.js';
+import { ceil as ratCeil, cmp, div, isZero, floor as ratFloor, largestWhere, mul, neg, rat, sub, ONE, ZERO, type Rat } from './rational.js';
 import { surdCmp, surdFloor, surdOfRat, type Surd } from './surd.js';
 
 /** The condition c >= m of a step: z >= theta, or z > theta when strict. */
@@ -87,24 +87,7 @@ export function countOf(q: ElementQuantizer, z: Surd): bigint {
     return lo;
   }
   // unbounded: exponential search around 0
-  let lo = 0n, step = 1n;
-  while (!ok(lo)) {
-    lo -= step;
-    step *= 2n;
-  }
-  let hi = lo + 1n;
-  step = 1n;
-  while (ok(hi)) {
-    lo = hi;
-    hi += step;
-    step *= 2n;
-  }
-  while (hi - lo > 1n) {
-    const mid = (lo + hi) >> 1n;
-    if (ok(mid)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return largestWhere(ok);
 }
 
 /** Integer range of Quant / Trunc v2 values. */

@@ -118,3 +118,30 @@ export function isqrt(n: bigint): bigint {
   while ((x + 1n) * (x + 1n) <= n) x++;
   return x;
 }
+
+/**
+ * The largest integer k with `holds(k)`, for a predicate that is true up to
+ * some integer and false above it, starting from a guess: an exponential
+ * search outwards from `start` brackets the boundary, then a binary search
+ * finds it. Every step is an exact test, so the answer never depends on the guess.
+ */
+export function largestWhere(holds: (k: bigint) => boolean, start = 0n): bigint {
+  let lo = start, step = 1n;
+  while (!holds(lo)) {
+    lo -= step;
+    step *= 2n;
+  }
+  let hi = lo + 1n;
+  step = 1n;
+  while (holds(hi)) {
+    lo = hi;
+    hi += step;
+    step *= 2n;
+  }
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) >> 1n;
+    if (holds(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -5,7 +5,7 @@
  * radicand r; signs, comparisons and floors are decided exactly (squaring with
  * sign cases), never by floating-point luck.
  */
-import { add, ceil as ratCeil, div, floor as ratFloor, isqrt, isZero, mul, neg as ratNeg, rat, ratOfDouble, ratToNumber, ratToString, sign as ratSign, sub as ratSub, ZERO, eq, type Rat } from './rational.js';
+import { add, ceil as ratCeil, div, floor as ratFloor, isqrt, isZero, largestWhere, mul, neg as ratNeg, rat, ratOfDouble, ratToNumber, ratToString, sign as ratSign, sub as ratSub, ZERO, eq, type Rat } from './rational.js';
 
 /** a + b * sqrt(r); b = 0 (and r = 0) for a rational. */
 export interface Surd {
@@ -74,26 +74,7 @@ export function surdFloor(x: Surd): bigint {
   if (isRational(x)) return ratFloor(x.a);
   const geq = (k: bigint): boolean => surdSign(surdSub(x, surdOfRat(rat(k)))) >= 0;
   const est = surdToNumber(x);
-  let lo = Number.isFinite(est) && Math.abs(est) < 2 ** 50 ? BigInt(Math.floor(est)) : ratFloor(x.a);
-  let step = 1n;
-  // find lo with x >= lo and hi with x < hi
-  while (!geq(lo)) {
-    lo -= step;
-    step *= 2n;
-  }
-  let hi = lo + 1n;
-  step = 1n;
-  while (geq(hi)) {
-    lo = hi;
-    hi += step;
-    step *= 2n;
-  }
-  while (hi - lo > 1n) {
-    const mid = (lo + hi) >> 1n;
-    if (geq(mid)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return largestWhere(geq, Number.isFinite(est) && Math.abs(est) < 2 ** 50 ? BigInt(Math.floor(est)) : ratFloor(x.a));
 }
 
 /** Smallest integer >= x. */
