@@ -230,6 +230,7 @@ export {
   type FunctionMatch,
 } from './cuts/index.js';
 export { toBasis } from './core/to-basis.js';
+export { quickUpperBound, shannonCircuit, type QuickUpperBoundParams } from './improve/upper-bound.js';
 export { fanoutInfo, mffcNodes, nodesSize, coneCircuit, coneTables, reachableLeafPatterns, type FanoutInfo, type ConeCircuitNames } from './core/cone.js';
 export { gateSize } from './core/cost.js';
 export {

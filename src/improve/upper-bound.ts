@@ -53,6 +53,8 @@ export interface QuickUpperBoundParams {
   /** Time for the local improvement (ms). */
   readonly timeLimitMs: number;
   readonly backend?: BackendName | 'auto';
+  /** Stop as soon as the circuit has at most this many gates (e.g. a proven lower bound). */
+  readonly target?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export interface QuickUpperBoundParams {
  */
 export async function quickUpperBound(spec: FunctionSpec, p: QuickUpperBoundParams): Promise<{ circuit: Circuit; size: number }> {
   const start = shannonCircuit(spec);
-  const r = await improve(start, { basis: p.basis, timeLimitMs: Math.max(1, Math.round(p.timeLimitMs)), seed: 1, backend: p.backend });
+  const r = await improve(start, { basis: p.basis, timeLimitMs: Math.max(1, Math.round(p.timeLimitMs)), seed: 1, backend: p.backend, ...(p.target === undefined ? {} : { targetSize: p.target }) });
   const circuit = r.circuit;
   if (!specSatisfiedBy(spec, simulateTruthTables(circuit))) throw new InternalError('internal error: the upper-bound circuit does not meet its spec');
   const cost = circuitCost(circuit, p.basis);

@@ -56,8 +56,16 @@ export interface SynthesizeParams {
   readonly callTimeLimitMs?: number;
   /** Bound on the depth of every output. */
   readonly maxDepth?: number;
-  /** A known circuit for the spec: the search starts just below its size and goes down. */
+  /** A known circuit for the spec (verified here); how it is used is {@link SynthesizeParams.upperBoundUse}. */
   readonly upperBoundCircuit?: Circuit;
+  /**
+   * `descend` (default): the search starts just below the known circuit's
+   * size and goes down until UNSAT, then fills in the sizes below upward.
+   * `cap`: the usual upward search, stopped below the known circuit's size,
+   * so a known circuit that is already minimum costs no SAT call at its own
+   * size (for good heuristic circuits, where only the UNSAT side is left).
+   */
+  readonly upperBoundUse?: 'descend' | 'cap';
   /** Enumerate up to this many distinct optimal circuits (blocking clauses); 0/1 = just one. */
   readonly allSolutions?: number;
   /** Ask a proof-capable backend (cadical, cadical-cli) for DRAT proofs of the UNSAT answers and check them. */
@@ -538,7 +546,7 @@ async function search(run: Run, spec: FunctionSpec, p: SynthesizeParams): Promis
       : { status: 'unknown', provenLowerBound: provenLB, ...boundEvidence(), reason, stats };
 
   // downward from a known circuit
-  if (best !== undefined) {
+  if (best !== undefined && p.upperBoundUse !== 'cap') {
     for (let k = best.size - 1; k >= Math.max(lb, p.minSize ?? 0); k--) {
       const out = await run.solveSize(k);
       if (out.answer === 'unknown') return stopped(out.reason);

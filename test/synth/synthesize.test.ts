@@ -147,6 +147,21 @@ describe('search control', () => {
     expect(r.stats.sizes.map((a) => `${a.size}:${a.answer}`)).toEqual(['4:sat', '3:unsat', '2:unsat']);
   });
 
+  test('capped by an upper-bound circuit: upward only, no SAT call at a minimum circuit\'s size', async () => {
+    const spec = parseProblem('maj:3').spec;
+    const plain = await expectOptimal(spec, 'AIG', 4);
+    // the known circuit is already minimum: every call is a refutation, the known circuit is the answer
+    const capped = await expectOptimal(spec, 'AIG', 4, { upperBoundCircuit: plain.circuit, upperBoundUse: 'cap' });
+    expect(capped.stats.sizes.map((a) => `${a.size}:${a.answer}`)).toEqual(['2:unsat', '3:unsat']);
+    expect(capped.lowerBound?.size).toBe(3);
+    // a 5-gate known circuit: the upward search still finds the 4-gate one, as without a known circuit
+    const b = new CircuitBuilder({ strash: false });
+    const [p, q, r0] = b.addInputs(3) as [number, number, number];
+    b.addOutput(b.or(b.or(b.and(p, q), b.and(p, r0)), b.and(q, r0)));
+    const loose = await expectOptimal(spec, 'AIG', 4, { upperBoundCircuit: b.build(), upperBoundUse: 'cap' });
+    expect(loose.stats.sizes.map((a) => `${a.size}:${a.answer}`)).toEqual(plain.stats.sizes.map((a) => `${a.size}:${a.answer}`));
+  });
+
   test('maxSize below the optimum: unknown with the proven bound', async () => {
     const r = await synthesize(parseProblem('maj:3').spec, { maxSize: 3 });
     expect(r.status === 'unknown' && r.reason === 'max-size' && r.provenLowerBound === 4).toBe(true);

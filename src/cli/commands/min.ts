@@ -2,9 +2,12 @@ import { dirname } from 'node:path';
 import {
   classAnswer,
   basisInfo,
+  circuitCost,
   formatListing,
   openStore,
+  quickUpperBound,
   rebuild,
+  reduceSpec,
   synthesize,
   synthesizeByCubes,
   queueCubeRunner,
@@ -24,10 +27,19 @@ import { anyBasisOf, anyBasisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 
+/** Bases of `min --improve-first` (those of the Shannon circuit's improvement). */
+const IMPROVE_FIRST_BASES: ReadonlySet<BasisName> = new Set<BasisName>(['B2', 'U2', 'AIG', 'XAIG']);
+
+/** Gates of a known circuit in `basis` (infinite when it is not a circuit of the basis). */
+function circuitSize(c: Parameters<typeof circuitCost>[0], basis: BasisName): number {
+  const cost = circuitCost(c, basis);
+  return cost.inBasis ? cost.size : Infinity;
+}
+
 export const minCommand = defineCommand({
   name: 'min',
   summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
-  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
+  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--improve-first S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
   description:
     'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
     'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
@@ -51,6 +63,7 @@ export const minCommand = defineCommand({
     checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
     queue: { type: 'string', help: 'with --cubes: push the cubes as jobs to this queue (solved by waterloo queue work) instead of local worker processes', metavar: 'NAME' },
     redis: { type: 'string', help: 'with --queue: Redis URL (default $WATERLOO_REDIS, else redis://127.0.0.1:6379)', metavar: 'URL' },
+    'improve-first': { type: 'number', help: 'first spend up to S seconds shrinking a Shannon-expansion circuit by local improvement (as improve does); the exact search then goes upward only to just below its size, so when it is already minimum only the UNSAT sizes are solved (counted in --timeout; bases b2|u2|aig|xaig; not with --depth, --all, --cubes)', min: 0, metavar: 'S' },
     store: { type: 'string', help: 'consult the records of this results store for the function\'s NPN class first (not with --depth, --all, --proof)', metavar: 'PATH' },
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
     json: jsonOption(),
@@ -64,8 +77,9 @@ export const minCommand = defineCommand({
       ...(src.inputNames ? { inputNames: src.inputNames } : {}),
       ...(src.outputNames ? { outputNames: src.outputNames } : {}),
     };
+    let heuristic: { circuit: Parameters<typeof rebuild>[0]; size: number; seconds: number } | undefined;
     const answer = (r: SynthesisResult, out: string | undefined): MinAnswer =>
-      formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out });
+      formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out, improveFirst: heuristic });
     const stored = opts.store !== undefined && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
     if (stored?.status === 'optimal') {
       const a = formatStoredAnswer(stored, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out: opts.out, store: opts.store! });
@@ -79,6 +93,18 @@ export const minCommand = defineCommand({
     if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
       throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
     }
+    const improveFirst = opts['improve-first'] ?? 0;
+    if (improveFirst > 0) {
+      if (!IMPROVE_FIRST_BASES.has(basis)) throw new UsageError(`min: --improve-first needs basis b2, u2, aig or xaig, not ${basis}`, 'usage');
+      if (opts.depth !== undefined || opts.all !== undefined || opts.cubes !== undefined) throw new UsageError('min: --improve-first does not combine with --depth, --all or --cubes', 'usage');
+      const seconds = opts.timeout > 0 ? Math.min(improveFirst, opts.timeout) : improveFirst;
+      const th = performance.now();
+      // the improvement stops early at the trivial lower bound (nothing smaller exists) or at --min-size (nothing smaller is searched)
+      const target = Math.max(reduceSpec(src.spec).lowerBound, opts['min-size'] ?? 0);
+      const ub = await quickUpperBound(src.spec, { basis, timeLimitMs: seconds * 1000, backend: opts.backend, target });
+      if (stored?.circuit === undefined || ub.size < circuitSize(stored.circuit, basis)) heuristic = { ...ub, seconds: (performance.now() - th) / 1000 };
+    }
+    const timeLeftMs = opts.timeout > 0 ? Math.max(1, Math.round(opts.timeout * 1000 - (performance.now() - t0))) : undefined;
     const r: SynthesisResult = opts.cubes !== undefined ? await synthesizeByCubes(src.spec, {
       runner,
       basis,
@@ -96,11 +122,12 @@ export const minCommand = defineCommand({
       backend: opts.backend,
       // unset options are undefined, which synthesize() reads as "use the default"
       maxDepth: opts.depth,
-      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+      ...(timeLeftMs !== undefined ? { timeLimitMs: timeLeftMs } : {}),
       maxSize: opts['max-size'],
       minSize: opts['min-size'],
       allSolutions: opts.all,
-      upperBoundCircuit: stored?.circuit,
+      upperBoundCircuit: heuristic?.circuit ?? stored?.circuit,
+      ...(heuristic !== undefined ? { upperBoundUse: 'cap' as const } : {}),
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
       ...(io.checkpoint === undefined
@@ -159,9 +186,17 @@ interface MinAnswer {
 /** Formats a synthesis result as `min` prints it (text or JSON); `out` is the file the circuit was written to. */
 function formatMinAnswer(
   r: SynthesisResult,
-  o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined },
+  o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined; improveFirst?: { size: number; seconds: number } },
 ): MinAnswer {
-  const common = { spec: o.label, basis: o.basis, costModel: basisInfo(o.basis).costModel, encoder: r.stats.encoder, solver: r.stats.backend, seconds: Number(o.seconds.toFixed(3)) };
+  const common = {
+    spec: o.label,
+    basis: o.basis,
+    costModel: basisInfo(o.basis).costModel,
+    encoder: r.stats.encoder,
+    solver: r.stats.backend,
+    seconds: Number(o.seconds.toFixed(3)),
+    ...(o.improveFirst === undefined ? {} : { improveFirst: { size: o.improveFirst.size, seconds: Number(o.improveFirst.seconds.toFixed(3)) } }),
+  };
   if (r.status === 'infeasible' || r.status === 'unknown') {
     const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
     const stdout = o.json ? JSON.stringify(out) + '\n' : `${r.status}: ${r.reason}${r.status === 'unknown' ? ` (proven lower bound ${r.provenLowerBound})` : ''}\n`;
@@ -193,6 +228,7 @@ function formatMinAnswer(
         : `${r.lowerBoundArgument}`
       : `proven lower bound ${r.provenLowerBound}; ${r.reason}`;
   let stdout = `${r.status} ${o.basis} size ${r.size} for ${o.label}: ${why}; ${o.seconds.toFixed(2)} s\n`;
+  if (o.improveFirst !== undefined) stdout += `upper bound ${o.improveFirst.size} from local improvement in ${o.improveFirst.seconds.toFixed(2)} s\n`;
   if (r.status === 'optimal' && r.solutions) stdout += `${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`;
   stdout += o.out ? `circuit written to ${o.out}\n` : formatListing(circuit);
   const kept = r.status === 'optimal' ? r.lowerBound?.instances.find((i) => i.proof?.path !== undefined)?.proof?.path : undefined;
