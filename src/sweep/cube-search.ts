@@ -112,6 +112,12 @@ export interface CubeSearchParams {
   readonly minSize?: number;
   /** Give up after this size. */
   readonly maxSize?: number;
+  /**
+   * A known circuit for the spec (verified here): the upward search stops
+   * below its size, and it is the answer when every size below is UNSAT
+   * (synthesize's `upperBoundUse: 'cap'`).
+   */
+  readonly upperBoundCircuit?: Circuit;
   /** Called after every finished cube. */
   readonly onCube?: (p: { readonly size: number; readonly done: number; readonly total: number; readonly outcome: CubeOutcome }) => void;
 }
@@ -231,6 +237,15 @@ function finalCircuit(red: ReducedSpec, listing: string, size: number, basis: Ba
   return full;
 }
 
+/** The known circuit of {@link CubeSearchParams.upperBoundCircuit}, checked, and its size. */
+function knownCircuit(c: Circuit, spec: FunctionSpec, basis: BasisName): { circuit: Circuit; size: number } {
+  const v = verifyCircuit(c, spec);
+  if (!v.ok) throw new UsageError(`upperBoundCircuit is wrong on output ${v.output}, minterm ${v.minterm}`, 'bad-upper-bound');
+  const cost = circuitCost(c, basis);
+  if (!cost.inBasis) throw new UsageError(`upperBoundCircuit is not a ${basis} circuit: ${cost.reason}`, 'bad-upper-bound');
+  return { circuit: c, size: cost.size };
+}
+
 /**
  * Exact synthesis with every size solved by cubes (see the module notes):
  * upward from the proven lower bound (or `minSize`), SAT decoded and
@@ -264,20 +279,26 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
     totalMs: 0,
     sizes: [],
   };
+  const known = p.upperBoundCircuit === undefined ? undefined : knownCircuit(p.upperBoundCircuit, spec, p.basis);
   const runner = p.runner ?? poolCubeRunner(p.backend);
   const unsat = new Map<number, UnsatCertificate>();
   let provenLB = red.lowerBound;
   const evidence = (): { lowerBoundCertificate?: UnsatCertificate } => (unsat.has(provenLB - 1) ? { lowerBoundCertificate: unsat.get(provenLB - 1)! } : {});
+  // without a circuit of its own, a search that stops answers with the known circuit (if any)
+  const stopped = (reason: string): SynthesisResult =>
+    known === undefined
+      ? { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason, stats }
+      : { status: 'feasible', circuit: known.circuit, size: known.size, provenLowerBound: provenLB, ...evidence(), reason, stats };
   try {
     const start = Math.max(red.lowerBound, p.minSize ?? 0);
-    for (let k = start; k <= (p.maxSize ?? Infinity); k++) {
+    for (let k = start; k <= (p.maxSize ?? Infinity) && (known === undefined || k < known.size); k++) {
       const ts = performance.now();
       const out = await solveSizeByCubes(red, k, { ...p, onCube: (c) => ((stats.solveCalls += 1), p.onCube?.(c)) }, runner, deadline);
       const ms = performance.now() - ts;
       stats.solveMs += ms;
       stats.sizes.push({ size: k, answer: out.answer, ms, instances: out.cubes, vars: 0, clauses: 0 });
       stats.totalMs = performance.now() - t0;
-      if (out.answer === 'unknown') return { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason: out.reason, stats };
+      if (out.answer === 'unknown') return stopped(out.reason);
       if (out.answer === 'unsat') {
         unsat.set(k, out.certificate);
         if (provenLB === k) provenLB = k + 1;
@@ -287,7 +308,13 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
       if (unsat.has(k - 1) && provenLB === k) return { status: 'optimal', circuit: out.circuit, size: k, lowerBound: unsat.get(k - 1)!, lowerBoundArgument: null, stats };
       return { status: 'feasible', circuit: out.circuit, size: k, provenLowerBound: provenLB, ...evidence(), reason: `sizes ${provenLB}..${k - 1} not refuted (minSize)`, stats };
     }
-    return { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason: 'max-size', stats };
+    if (known !== undefined && provenLB >= known.size) {
+      return known.size === red.lowerBound
+        ? { status: 'optimal', circuit: known.circuit, size: known.size, lowerBound: null, lowerBoundArgument: red.lowerBoundArgument, stats }
+        : { status: 'optimal', circuit: known.circuit, size: known.size, lowerBound: unsat.get(known.size - 1)!, lowerBoundArgument: null, stats };
+    }
+    if (known !== undefined && start < known.size && (p.maxSize ?? Infinity) >= known.size - 1) return stopped(`sizes ${provenLB}..${known.size - 1} not refuted (minSize)`);
+    return stopped('max-size');
   } finally {
     stats.totalMs = performance.now() - t0;
     if (p.runner === undefined) runner.close();

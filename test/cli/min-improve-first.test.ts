@@ -19,12 +19,14 @@ describe('min --improve-first', () => {
     }
   }, 60_000);
 
-  test('text output names the upper bound; refused with --cubes and with a basis improve has no gates for', () => {
+  test('text output names the upper bound; with --cubes the same optimum; refused with --all and with a basis improve has no gates for', () => {
     const text = runWaterloo(['min', '--problem', 'maj:3', '--improve-first', '0.5']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^upper bound \d+ from local improvement in [\d.]+ s$/m);
-    const cubes = runWaterloo(['min', '--problem', 'maj:3', '--improve-first', '1', '--cubes', '2']);
-    expect({ code: cubes.code, stderr: cubes.stderr }).toMatchObject({ code: 2, stderr: expect.stringMatching(/--improve-first does not combine/) });
+    const cubes = runWaterloo(['min', '--problem', 'thr:4:2', '--improve-first', '1', '--cubes', '2', '--workers', '1', '--json']);
+    expect(JSON.parse(cubes.stdout)).toMatchObject({ status: 'optimal', size: 7, unsatAt: 6, improveFirst: { size: expect.any(Number) } });
+    const all = runWaterloo(['min', '--problem', 'maj:3', '--improve-first', '1', '--all', '2']);
+    expect({ code: all.code, stderr: all.stderr }).toMatchObject({ code: 2, stderr: expect.stringMatching(/--improve-first does not combine/) });
     const mig = runWaterloo(['min', '--problem', 'maj:3', '--basis', 'mig', '--improve-first', '1']);
     expect({ code: mig.code, stderr: mig.stderr }).toMatchObject({ code: 2, stderr: expect.stringMatching(/--improve-first needs basis/) });
   }, 60_000);

@@ -63,7 +63,7 @@ export const minCommand = defineCommand({
     checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
     queue: { type: 'string', help: 'with --cubes: push the cubes as jobs to this queue (solved by waterloo queue work) instead of local worker processes', metavar: 'NAME' },
     redis: { type: 'string', help: 'with --queue: Redis URL (default $WATERLOO_REDIS, else redis://127.0.0.1:6379)', metavar: 'URL' },
-    'improve-first': { type: 'number', help: 'first spend up to S seconds shrinking a Shannon-expansion circuit by local improvement (as improve does); the exact search then goes upward only to just below its size, so when it is already minimum only the UNSAT sizes are solved (counted in --timeout; bases b2|u2|aig|xaig; not with --depth, --all, --cubes)', min: 0, metavar: 'S' },
+    'improve-first': { type: 'number', help: 'first spend up to S seconds shrinking a Shannon-expansion circuit by local improvement (as improve does); the exact search then goes upward only to just below its size, so when it is already minimum only the UNSAT sizes are solved (counted in --timeout; bases b2|u2|aig|xaig; not with --depth, --all)', min: 0, metavar: 'S' },
     store: { type: 'string', help: 'consult the records of this results store for the function\'s NPN class first (not with --depth, --all, --proof)', metavar: 'PATH' },
     proof: { type: 'string', help: 'ask for DRAT proofs of the UNSAT answers (cadical backends), check them, and keep them in DIR', metavar: 'DIR' },
     json: jsonOption(),
@@ -96,7 +96,7 @@ export const minCommand = defineCommand({
     const improveFirst = opts['improve-first'] ?? 0;
     if (improveFirst > 0) {
       if (!IMPROVE_FIRST_BASES.has(basis)) throw new UsageError(`min: --improve-first needs basis b2, u2, aig or xaig, not ${basis}`, 'usage');
-      if (opts.depth !== undefined || opts.all !== undefined || opts.cubes !== undefined) throw new UsageError('min: --improve-first does not combine with --depth, --all or --cubes', 'usage');
+      if (opts.depth !== undefined || opts.all !== undefined) throw new UsageError('min: --improve-first does not combine with --depth or --all', 'usage');
       const seconds = opts.timeout > 0 ? Math.min(improveFirst, opts.timeout) : improveFirst;
       const th = performance.now();
       // the improvement stops early at the trivial lower bound (nothing smaller exists) or at --min-size (nothing smaller is searched)
@@ -115,7 +115,8 @@ export const minCommand = defineCommand({
       checkpoint: opts.checkpoint,
       minSize: opts['min-size'],
       maxSize: opts['max-size'],
-      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+      ...(heuristic !== undefined ? { upperBoundCircuit: heuristic.circuit } : {}),
+      ...(timeLeftMs !== undefined ? { timeLimitMs: timeLeftMs } : {}),
     }).finally(() => runner?.close()) : await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName | undefined,
