@@ -29,7 +29,7 @@ import { parseListing } from '../io/listing-read.js';
 import { resolveBackendName, type BackendName } from '../sat/registry.js';
 import { ENCODERS } from '../synth/registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from '../synth/reduce-spec.js';
-import { synthesize, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
+import { synthesize, type SynthesisProgress, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
 import type { EncoderName, SymmetryBreaking, UnsatCertificate } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
 import { checkSpec, specToJson, type FunctionSpec } from '../tt/spec.js';
@@ -112,6 +112,8 @@ export interface CubeSearchParams {
   readonly minSize?: number;
   /** Give up after this size. */
   readonly maxSize?: number;
+  /** Called when the proven lower bound rises (and at the start): what a stop now could print (as synthesize's). */
+  readonly onProgress?: (progress: SynthesisProgress) => void;
   /** Called after every finished cube. */
   readonly onCube?: (p: { readonly size: number; readonly done: number; readonly total: number; readonly outcome: CubeOutcome }) => void;
 }
@@ -209,7 +211,18 @@ export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSe
       p.onCube?.({ size, done: entries.size, total, outcome: o });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(p.workers, todo.length)) }, lane));
+  // The deadline is held here, not only by each cube's own limit: a worker
+  // starts its solve late (process start, encoding) and a backend may
+  // overrun, so at the deadline the cubes in flight are cancelled.
+  const timer = deadline === Infinity ? undefined : setTimeout(() => {
+    stop ??= { answer: 'unknown', reason: 'time' };
+    runner.cancel();
+  }, Math.max(0, deadline - performance.now()));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(p.workers, todo.length)) }, lane));
+  } finally {
+    clearTimeout(timer);
+  }
   if (failure !== undefined) throw failure;
   if (stop?.answer === 'sat') return { ...stop, cubes: total };
   if (stop !== undefined) return { answer: 'unknown', reason: stop.reason, cubes: total, unsat: entries.size };
@@ -269,6 +282,7 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
   let provenLB = red.lowerBound;
   const evidence = (): { lowerBoundCertificate?: UnsatCertificate } => (unsat.has(provenLB - 1) ? { lowerBoundCertificate: unsat.get(provenLB - 1)! } : {});
   try {
+    p.onProgress?.({ provenLowerBound: provenLB, stats });
     const start = Math.max(red.lowerBound, p.minSize ?? 0);
     for (let k = start; k <= (p.maxSize ?? Infinity); k++) {
       const ts = performance.now();
@@ -280,7 +294,10 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
       if (out.answer === 'unknown') return { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason: out.reason, stats };
       if (out.answer === 'unsat') {
         unsat.set(k, out.certificate);
-        if (provenLB === k) provenLB = k + 1;
+        if (provenLB === k) {
+          provenLB = k + 1;
+          p.onProgress?.({ provenLowerBound: provenLB, stats });
+        }
         continue;
       }
       if (k === red.lowerBound) return { status: 'optimal', circuit: out.circuit, size: k, lowerBound: null, lowerBoundArgument: red.lowerBoundArgument, stats };

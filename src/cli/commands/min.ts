@@ -23,6 +23,7 @@ import { backendOption } from '../backend-option.js';
 import { anyBasisOf, anyBasisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
+import { commandTimeLimitMs } from '../time-budget.js';
 
 export const minCommand = defineCommand({
   name: 'min',
@@ -79,6 +80,20 @@ export const minCommand = defineCommand({
     if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
       throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
     }
+    // counted from the supervising parent's start, which holds the hard limit
+    const timeLimitMs = commandTimeLimitMs(opts.timeout);
+    const progress =
+      io.checkpoint === undefined
+        ? {}
+        : {
+            // what a stop from outside prints: the proven bound, and the best circuit (listed, not written to --out)
+            onProgress: (p: SynthesisProgress) => {
+              const common = { provenLowerBound: p.provenLowerBound, reason: 'time (stopped from outside at the hard limit)', stats: p.stats };
+              const partial: SynthesisResult = p.best ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, ...common } : { status: 'unknown', ...common };
+              const a = answer(partial, undefined);
+              io.checkpoint!({ stdout: a.stdout, exitCode: a.exitCode });
+            },
+          };
     const r: SynthesisResult = opts.cubes !== undefined ? await synthesizeByCubes(src.spec, {
       runner,
       basis,
@@ -89,31 +104,22 @@ export const minCommand = defineCommand({
       checkpoint: opts.checkpoint,
       minSize: opts['min-size'],
       maxSize: opts['max-size'],
-      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+      ...progress,
     }).finally(() => runner?.close()) : await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName | undefined,
       backend: opts.backend,
       // unset options are undefined, which synthesize() reads as "use the default"
       maxDepth: opts.depth,
-      ...(opts.timeout > 0 ? { timeLimitMs: Math.round(opts.timeout * 1000) } : {}),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
       maxSize: opts['max-size'],
       minSize: opts['min-size'],
       allSolutions: opts.all,
       upperBoundCircuit: stored?.circuit,
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
-      ...(io.checkpoint === undefined
-        ? {}
-        : {
-            // what a stop from outside prints: the proven bound, and the best circuit (listed, not written to --out)
-            onProgress: (p: SynthesisProgress) => {
-              const common = { provenLowerBound: p.provenLowerBound, reason: 'time (stopped from outside at the hard limit)', stats: p.stats };
-              const partial: SynthesisResult = p.best ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, ...common } : { status: 'unknown', ...common };
-              const a = answer(partial, undefined);
-              io.checkpoint!({ stdout: a.stdout, exitCode: a.exitCode });
-            },
-          }),
+      ...progress,
     });
     const circuit = r.status === 'optimal' || r.status === 'feasible' ? rebuild(r.circuit, names).circuit : undefined;
     if (circuit !== undefined && opts.out) await writeCircuitFile(circuit, opts.out);
