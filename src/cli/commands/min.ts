@@ -24,16 +24,18 @@ import { anyBasisOf, anyBasisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
 import { commandTimeLimitMs } from '../time-budget.js';
+import { runCubeCombine, runCubeShard } from './min-shards.js';
 
 export const minCommand = defineCommand({
   name: 'min',
   summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
-  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
+  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE] [--size S (--shard I/K | --combine FILE...)]] [--out FILE] [--proof DIR] [--json]',
   description:
     'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
     'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
     '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown. ' +
     'With --cubes N, every size is split into at least N cubes (the fanin pairs of the last gates) solved by W worker processes: SAT as soon as one cube is, UNSAT when all are (one certificate entry per cube); --checkpoint FILE records the UNSAT cubes so that a rerun skips them. ' +
+    'With --cubes N --size S --shard I/K --checkpoint FILE, only shard I of K of the size-S query is solved (exit 0 when its cubes are answered, 4 at the limit); --cubes N --size S --combine FILE... answers the query from the shard files: exit 0 SAT (circuit re-simulated), 1 UNSAT (every cube certified, entries matched to their cubes), 4 incomplete, 3 a file of another query or a changed one. ' +
     'With --store PATH, a record of the function\'s NPN class in that results store answers first: an optimal one is printed (its circuit transformed to this function and re-verified by simulation), a feasible one\'s circuit is the starting upper bound.',
   options: {
     ...SPEC_OPTIONS,
@@ -50,6 +52,9 @@ export const minCommand = defineCommand({
     cubes: { type: 'int', help: 'split every size query into at least N cubes solved in worker processes (not with --depth, --all, --proof, --parallel)', min: 1, max: 100000, metavar: 'N' },
     workers: { type: 'int', help: 'worker processes for --cubes', default: 2, min: 1, max: 256, metavar: 'W' },
     checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
+    size: { type: 'int', help: 'with --shard or --combine: the size query (a circuit of exactly S gates?)', min: 1, max: 1000, metavar: 'S' },
+    shard: { type: 'string', help: 'with --cubes, --size and --checkpoint: solve only the cubes i with i mod K = I-1 of the size query, recording them in the checkpoint (combine the shards with --combine)', metavar: 'I/K' },
+    combine: { type: 'string', multiple: true, help: 'with --cubes and --size: answer the size query from these shard checkpoint files (or directories of *.json): SAT if one holds a circuit, UNSAT only if every cube has a certificate entry, else incomplete (exit 4)', metavar: 'FILE' },
     queue: { type: 'string', help: 'with --cubes: push the cubes as jobs to this queue (solved by waterloo queue work) instead of local worker processes', metavar: 'NAME' },
     redis: { type: 'string', help: 'with --queue: Redis URL (default $WATERLOO_REDIS, else redis://127.0.0.1:6379)', metavar: 'URL' },
     store: { type: 'string', help: 'consult the records of this results store for the function\'s NPN class first (not with --depth, --all, --proof)', metavar: 'PATH' },
@@ -67,7 +72,7 @@ export const minCommand = defineCommand({
     };
     const answer = (r: SynthesisResult, out: string | undefined): MinAnswer =>
       formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out });
-    const stored = opts.store !== undefined && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
+    const stored = opts.store !== undefined && opts.shard === undefined && opts.combine.length === 0 && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
     if (stored?.status === 'optimal') {
       const a = formatStoredAnswer(stored, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out: opts.out, store: opts.store! });
       const circuit = rebuild(stored.circuit!, names).circuit;
@@ -75,7 +80,22 @@ export const minCommand = defineCommand({
       io.out(a);
       return EXIT.ok;
     }
-    if (opts.cubes === undefined && (opts.checkpoint !== undefined || opts.queue !== undefined)) throw new UsageError('min: --checkpoint and --queue need --cubes', 'usage');
+    if (opts.cubes === undefined && (opts.checkpoint !== undefined || opts.queue !== undefined || opts.shard !== undefined || opts.combine.length > 0)) {
+      throw new UsageError('--checkpoint, --queue, --shard and --combine need --cubes', 'usage');
+    }
+    if (opts.shard !== undefined || opts.combine.length > 0 || opts.size !== undefined) {
+      if (opts.size === undefined || (opts.shard === undefined) === (opts.combine.length === 0)) throw new UsageError('--size goes with one of --shard I/K or --combine FILE..., and they need --size', 'usage');
+      if (opts.queue !== undefined || opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel || opts['min-size'] !== undefined || opts['max-size'] !== undefined) {
+        throw new UsageError('--shard and --combine answer one size query: not with --queue, --depth, --all, --proof, --parallel, --min-size or --max-size', 'usage');
+      }
+      const o = { spec: src.spec, label: src.label, names, basis, encoder: opts.encoder as EncoderName | undefined, cubes: opts.cubes!, size: opts.size, json: opts.json, out: opts.out };
+      if (opts.combine.length > 0) {
+        if (opts.checkpoint !== undefined) throw new UsageError('--combine reads the files it names; --checkpoint is for --shard', 'usage');
+        return runCubeCombine({ ...o, files: opts.combine }, io);
+      }
+      if (opts.checkpoint === undefined) throw new UsageError('--shard needs --checkpoint FILE to record its cubes in (one file per shard)', 'usage');
+      return runCubeShard({ ...o, shard: opts.shard!, checkpoint: opts.checkpoint, workers: opts.workers, backend: opts.backend, timeLimitMs: commandTimeLimitMs(opts.timeout) }, io);
+    }
     const runner = opts.queue !== undefined ? await queueCubeRunner({ redis: resolveRedisUrl(opts.redis), queue: opts.queue }) : undefined;
     if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
       throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
