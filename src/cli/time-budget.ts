@@ -17,12 +17,14 @@ export const HARD_LIMIT_START_ENV = 'WATERLOO_HARD_LIMIT_START';
 /**
  * The limit in ms for a command's library call, given `--timeout seconds`
  * (undefined for 0, no limit): the whole limit, less the time since the
- * supervising parent started when this process is a supervised child.
+ * supervising parent started when this process is a supervised child
+ * (both variables set by hard-limit.ts).
  * At least 1 ms, so that a used-up budget still means "a limit".
  */
 export function commandTimeLimitMs(seconds: number, env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): number | undefined {
   if (!(seconds > 0)) return undefined;
-  const start = Number(env[HARD_LIMIT_START_ENV]);
+  // only in the supervised child itself (HARD_LIMIT_CHILD_ENV of hard-limit.ts, spelt out so that this module stays light)
+  const start = env['WATERLOO_HARD_LIMIT_CHILD'] === '1' ? Number(env[HARD_LIMIT_START_ENV]) : NaN;
   const used = Number.isFinite(start) && start > 0 ? Math.max(0, now - start) : 0;
   return Math.max(1, Math.round(seconds * 1000 - used));
 }

@@ -74,9 +74,12 @@ describe('commandTimeLimitMs', () => {
     const { commandTimeLimitMs, HARD_LIMIT_START_ENV } = await import('../../src/cli/time-budget.js');
     expect(commandTimeLimitMs(0, {})).toBeUndefined();
     expect(commandTimeLimitMs(3, {}, 1_000_000)).toBe(3000);
-    expect(commandTimeLimitMs(3, { [HARD_LIMIT_START_ENV]: '1000000' }, 1_000_700)).toBe(2300);
+    const child = { WATERLOO_HARD_LIMIT_CHILD: '1' };
+    expect(commandTimeLimitMs(3, { ...child, [HARD_LIMIT_START_ENV]: '1000000' }, 1_000_700)).toBe(2300);
     // used up: still a limit, the smallest
-    expect(commandTimeLimitMs(3, { [HARD_LIMIT_START_ENV]: '1000000' }, 1_009_000)).toBe(1);
-    expect(commandTimeLimitMs(3, { [HARD_LIMIT_START_ENV]: 'junk' }, 1_000_700)).toBe(3000);
+    expect(commandTimeLimitMs(3, { ...child, [HARD_LIMIT_START_ENV]: '1000000' }, 1_009_000)).toBe(1);
+    expect(commandTimeLimitMs(3, { ...child, [HARD_LIMIT_START_ENV]: 'junk' }, 1_000_700)).toBe(3000);
+    // inherited by a process that is not the supervised child: ignored
+    expect(commandTimeLimitMs(3, { [HARD_LIMIT_START_ENV]: '1000000' }, 1_000_700)).toBe(3000);
   });
 });
