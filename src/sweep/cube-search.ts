@@ -14,6 +14,10 @@
  * The checkpoint is keyed by the query (spec, basis, encoder, size, split),
  * so a file of another query is refused rather than misread.
  *
+ * {@link solveCubeShard} solves only shard I of K of one size query into its
+ * checkpoint (a Slurm task, say); cube-combine.ts answers the query from the
+ * shards' files.
+ *
  * {@link synthesizeByCubes} is the upward search of the driver
  * (src/synth/synthesize.ts) with every size solved this way: the same
  * result type and the same meaning of "optimal" (a verified circuit of s
@@ -104,7 +108,7 @@ export interface CubeSearchParams {
   readonly timeLimitMs?: number;
   /** Where to solve cubes (default: worker processes, {@link poolCubeRunner}). */
   readonly runner?: CubeRunner;
-  /** A JSON file recording the UNSAT cubes, so that a rerun skips them. */
+  /** A JSON file recording the UNSAT cubes and a SAT circuit (cube-checkpoint.ts), so that a rerun skips them. */
   readonly checkpoint?: string;
   readonly symmetryBreaking?: Partial<SymmetryBreaking>;
   /** Start the upward search here (as for synthesize). */
