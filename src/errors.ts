@@ -64,6 +64,9 @@ export type ValidationErrorCode =
   | 'bad-library-entry'
   | 'malformed'
   | 'bad-json'
+  // cube checkpoints: a file of another size query, or entries that do not match their cubes
+  | 'checkpoint-mismatch'
+  | 'bad-checkpoint'
   // stores, records, jobs and results
   | 'bad-store'
   | 'store-busy'

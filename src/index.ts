@@ -247,7 +247,9 @@ export { isBetterRecord } from './store/better-record.js';
 export { classAnswer, costIsNpnInvariant, derivedClassRecord, equivalentCircuit, type ClassAnswer, type ClassTarget } from './store/class-record.js';
 export type { InstanceKey, InstanceStatus, ResultsStore, StoreQuery, StoreRecord, StoredAttempt } from './store/types.js';
 export { solveInstance, specKeyOf, type SweepInstance, type SolveInstanceOptions } from './sweep/solve-instance.js';
-export { synthesizeByCubes, solveSizeByCubes, localCubeRunner, poolCubeRunner, DEFAULT_CUBE_SEARCH_PARAMS, type CubeRunner, type CubeSearchParams, type CubeSizeOutcome } from './sweep/cube-search.js';
+export { synthesizeByCubes, solveSizeByCubes, solveCubeShard, localCubeRunner, poolCubeRunner, DEFAULT_CUBE_SEARCH_PARAMS, type CubeRunner, type CubeSearchParams, type CubeSizeOutcome, type CubeShardOutcome } from './sweep/cube-search.js';
+export { combineCubeCheckpoints, cubeCheckpointFiles, type CubeCombineOutcome, type CubeCombineParams } from './sweep/cube-combine.js';
+export { readCubeCheckpoint, cubeQueryKey, type CubeCheckpointFile, type CubeQuery, type CubeQueryAbout } from './cubes/cube-checkpoint.js';
 export { splitIntoCubes, cubeCount, type Cube } from './cubes/cube-split.js';
 export { solveCube, type CubeTask, type CubeOutcome } from './cubes/cube-task.js';
 export {

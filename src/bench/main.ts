@@ -15,6 +15,7 @@ import { benchImprove, improveBenchOptions } from './improve.js';
 import { fuzzBenchOptions, runFuzz } from './fuzz.js';
 import { benchExtract, extractBenchOptions } from './extract.js';
 import { benchMc, mcBenchOptions } from './mc.js';
+import { benchCubes, cubesBenchOptions } from './cubes.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -96,6 +97,13 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
     description: 'multiplicative-complexity census of the affine classes [--inputs N (4)] [--limit K] [--timeout S per class]: the mc encoder with its symmetry breaking vs without, same classes, same run',
     custom: () => {
       void benchMc(mcBenchOptions(process.argv.slice(2)), (s) => console.log(s));
+    },
+  },
+  cubes: {
+    description:
+      'one UNSAT size query split into cubes [--problem P (maj:5)] [--size S (7)] [--cubes N (16)] [--simulate 4,8,16]: one solve vs min --cubes N with 1 and 2 worker processes vs N simulated workers (each cube timed alone, critical path of the assignment), wall and CPU seconds and ratios, one run each',
+    custom: () => {
+      void benchCubes(CLI, cubesBenchOptions(process.argv.slice(2)), (s) => console.log(s));
     },
   },
   fuzz: {

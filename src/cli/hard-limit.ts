@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hardStopGraceMs } from '../api/hard-stop.js';
+import { HARD_LIMIT_START_ENV } from './time-budget.js';
 
 /** Set in the child's environment: it is the supervised run (and must not supervise itself again). */
 export const HARD_LIMIT_CHILD_ENV = 'WATERLOO_HARD_LIMIT_CHILD';
@@ -79,7 +80,8 @@ export function superviseChild(p: SuperviseParams): Promise<SupervisedOutcome> {
     stdio: 'inherit',
     detached,
     execArgv: [],
-    env: { ...process.env, [HARD_LIMIT_CHILD_ENV]: '1' },
+    // the child counts its own limit from our start (time-budget.ts)
+    env: { ...process.env, [HARD_LIMIT_CHILD_ENV]: '1', [HARD_LIMIT_START_ENV]: String(Math.round(performance.timeOrigin + startedAt)) },
   });
   let checkpoint: Checkpoint | undefined;
   let printing = false;

@@ -74,6 +74,8 @@ export function cubeCnf(inst: EncodedInstance, cube: Cube): Cnf {
  * hash for the certificate.
  */
 export async function solveCube(task: CubeTask, signal?: AbortSignal): Promise<CubeOutcome> {
+  // the task's limit covers encoding and loading the backend too
+  const deadline = task.timeLimitMs === undefined ? undefined : performance.now() + task.timeLimitMs;
   const { inst, cubes } = encodeForCubes(task);
   const cube = cubes[task.index];
   if (cube === undefined) throw new UsageError(`cube ${task.index} of ${cubes.length} does not exist`, 'bad-param');
@@ -81,7 +83,9 @@ export async function solveCube(task: CubeTask, signal?: AbortSignal): Promise<C
   const solver = await createSolver(await resolveBackendName(task.backend));
   try {
     solver.addCnf(cnf);
-    const res = await solver.solve({ ...(task.timeLimitMs === undefined ? {} : { timeLimitMs: task.timeLimitMs }), ...(signal ? { signal } : {}) });
+    const left = deadline === undefined ? undefined : deadline - performance.now();
+    if (left !== undefined && left <= 0) return { answer: 'unknown', index: task.index, reason: 'time' };
+    const res = await solver.solve({ ...(left === undefined ? {} : { timeLimitMs: left }), ...(signal ? { signal } : {}) });
     if (res.status === 'unknown') return { answer: 'unknown', index: task.index, reason: res.reason };
     const label = `${inst.label} cube ${task.index + 1}/${cubes.length}`;
     if (res.status === 'unsat') return { answer: 'unsat', index: task.index, entry: { label, cnfSha256: cnfSha256(cnf), vars: cnf.numVars, clauses: cnf.clauses.length } };

@@ -14,9 +14,9 @@
  * Cancelling stops waiting and removes the cubes not yet started; cubes
  * running on workers finish on their own (their answers are then unused).
  */
-import { createHash } from 'node:crypto';
 import type { Job, Queue, QueueEvents } from 'bullmq';
 import { ValidationError } from '../errors.js';
+import { cubeQueryKey } from '../cubes/cube-checkpoint.js';
 import type { CubeOutcome, CubeTask } from '../cubes/cube-task.js';
 import type { CubeRunner } from '../sweep/cube-search.js';
 import { JOB_ATTEMPTS, type QueueTarget } from './producer.js';
@@ -27,8 +27,7 @@ export const CUBE_JOB_NAME = 'cube';
 
 /** The job id of a cube: a hash of its query (everything but the index, backend and limit) and its index; no colons. */
 export function cubeJobId(task: CubeTask): string {
-  const q = createHash('sha256').update(JSON.stringify([task.spec, task.basis, task.encoder, task.size, task.symmetryBreaking ?? null, task.cubes])).digest('hex').slice(0, 24);
-  return `cube|${q}|${task.index}`;
+  return `cube|${cubeQueryKey(task)}|${task.index}`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -11,7 +11,7 @@ import { createMinisatSolver } from './backends/minisat.js';
 import { createZ3Solver } from './backends/z3.js';
 import { unflattenClauses } from './clause-log.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
-import type { SatSolver } from './types.js';
+import type { SatSolver, SolveResult } from './types.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -43,11 +43,15 @@ async function handle(msg: ToWorker): Promise<void> {
   }
   let reply: FromWorker;
   try {
-    const result = await solver.solve({
-      assumptions: msg.assumptions,
-      ...(msg.conflictLimit === undefined ? {} : { conflictLimit: msg.conflictLimit }),
-      ...(msg.timeLimitMs === undefined ? {} : { timeLimitMs: msg.timeLimitMs }),
-    });
+    const left = msg.deadlineEpochMs === undefined ? undefined : msg.deadlineEpochMs - Date.now();
+    const result: SolveResult =
+      left !== undefined && left <= 0
+        ? { status: 'unknown', reason: 'time' }
+        : await solver.solve({
+            assumptions: msg.assumptions,
+            ...(msg.conflictLimit === undefined ? {} : { conflictLimit: msg.conflictLimit }),
+            ...(left === undefined ? {} : { timeLimitMs: left }),
+          });
     reply = { kind: 'result', id: msg.id, result };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

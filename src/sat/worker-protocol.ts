@@ -30,7 +30,12 @@ export type ToWorker =
       readonly id: number;
       readonly assumptions: readonly number[];
       readonly conflictLimit?: number;
-      readonly timeLimitMs?: number;
+      /**
+       * The solve's time limit as a `Date.now()` time: the worker takes what
+       * is left when it starts solving, so the time it spends starting up and
+       * taking the clauses counts against the limit.
+       */
+      readonly deadlineEpochMs?: number;
     };
 
 /** Worker -> host. */

@@ -102,7 +102,8 @@ class WorkerSolver extends ClauseLogSolver {
       id,
       assumptions,
       ...(opts.conflictLimit === undefined ? {} : { conflictLimit: opts.conflictLimit }),
-      ...(opts.timeLimitMs === undefined ? {} : { timeLimitMs: opts.timeLimitMs }),
+      // an absolute time: the worker's start-up and clause intake count against the limit
+      ...(opts.timeLimitMs === undefined ? {} : { deadlineEpochMs: Date.now() + opts.timeLimitMs }),
     });
     worker.ref();
     let timer: NodeJS.Timeout | undefined;

@@ -14,28 +14,31 @@
  * The checkpoint is keyed by the query (spec, basis, encoder, size, split),
  * so a file of another query is refused rather than misread.
  *
+ * {@link solveCubeShard} solves only shard I of K of one size query into its
+ * checkpoint (a Slurm task, say); cube-combine.ts answers the query from the
+ * shards' files.
+ *
  * {@link synthesizeByCubes} is the upward search of the driver
  * (src/synth/synthesize.ts) with every size solved this way: the same
  * result type and the same meaning of "optimal" (a verified circuit of s
  * gates and UNSAT at s - 1, or s the trivial bound).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { BASES, type BasisName } from '../core/basis.js';
 import type { Circuit } from '../core/circuit.js';
 import { circuitCost } from '../core/cost.js';
-import { BackendError, InternalError, UsageError, ValidationError } from '../errors.js';
+import { BackendError, InternalError, UsageError, ValidationError, WaterlooError } from '../errors.js';
 import { parseListing } from '../io/listing-read.js';
 import { resolveBackendName, type BackendName } from '../sat/registry.js';
 import { ENCODERS } from '../synth/registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from '../synth/reduce-spec.js';
-import { synthesize, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
+import { synthesize, type SynthesisProgress, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
 import type { EncoderName, SymmetryBreaking, UnsatCertificate } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
 import { checkSpec, specToJson, type FunctionSpec } from '../tt/spec.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { withDefaults } from '../util/with-defaults.js';
+import { cubeQueryKey, readCubeCheckpoint, writeCubeQuery, type CubeEntry, type CubeQuery, type CubeSat } from '../cubes/cube-checkpoint.js';
 import { encodeForCubes, solveCube, type CubeOutcome, type CubeTask } from '../cubes/cube-task.js';
+import type { Shard } from './expand.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Where cubes are solved. */
@@ -105,7 +108,7 @@ export interface CubeSearchParams {
   readonly timeLimitMs?: number;
   /** Where to solve cubes (default: worker processes, {@link poolCubeRunner}). */
   readonly runner?: CubeRunner;
-  /** A JSON file recording the UNSAT cubes, so that a rerun skips them. */
+  /** A JSON file recording the UNSAT cubes and a SAT circuit (cube-checkpoint.ts), so that a rerun skips them. */
   readonly checkpoint?: string;
   readonly symmetryBreaking?: Partial<SymmetryBreaking>;
   /** Start the upward search here (as for synthesize). */
@@ -118,6 +121,8 @@ export interface CubeSearchParams {
    * (synthesize's `upperBoundUse: 'cap'`).
    */
   readonly upperBoundCircuit?: Circuit;
+  /** Called when the proven lower bound rises (and at the start): what a stop now could print (as synthesize's). */
+  readonly onProgress?: (progress: SynthesisProgress) => void;
   /** Called after every finished cube. */
   readonly onCube?: (p: { readonly size: number; readonly done: number; readonly total: number; readonly outcome: CubeOutcome }) => void;
 }
@@ -131,29 +136,6 @@ export type CubeSizeOutcome =
   | { readonly answer: 'unsat'; readonly certificate: UnsatCertificate; readonly cubes: number; readonly resumed: number }
   | { readonly answer: 'unknown'; readonly reason: string; readonly cubes: number; readonly unsat: number };
 
-interface CheckpointFile {
-  readonly version: 1;
-  /** Per query key: the UNSAT entries by cube index. */
-  readonly queries: Record<string, Record<string, UnsatCertificate['instances'][number]>>;
-}
-
-function queryKey(task: Omit<CubeTask, 'index' | 'backend' | 'timeLimitMs'>): string {
-  return createHash('sha256').update(JSON.stringify([task.spec, task.basis, task.encoder, task.size, task.symmetryBreaking ?? null, task.cubes])).digest('hex').slice(0, 24);
-}
-
-function readCheckpoint(path: string | undefined): CheckpointFile {
-  if (path === undefined || !existsSync(path)) return { version: 1, queries: {} };
-  let j: unknown;
-  try {
-    j = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ValidationError(`${path}: not a cube checkpoint (${(e as Error).message})`, 'bad-json');
-  }
-  const o = j as Partial<CheckpointFile>;
-  if (typeof o !== 'object' || o === null || o.version !== 1 || typeof o.queries !== 'object' || o.queries === null) throw new ValidationError(`${path}: not a cube checkpoint (version 1)`, 'bad-json');
-  return o as CheckpointFile;
-}
-
 function checkCubeParams(p: CubeSearchParams): void {
   if (!Object.hasOwn(BASES, p.basis)) throw new UsageError(`unknown basis '${String(p.basis)}'`, 'unknown-basis');
   if (!Object.hasOwn(ENCODERS, p.encoder)) throw new UsageError(`unknown encoder '${String(p.encoder)}'`, 'unknown-encoder');
@@ -161,27 +143,40 @@ function checkCubeParams(p: CubeSearchParams): void {
   if (!Number.isInteger(p.workers) || p.workers < 1) throw new UsageError(`workers must be an integer >= 1, got ${p.workers}`, 'bad-param');
 }
 
+/** What {@link runCubeQuery} leaves: the UNSAT entries (resumed and new), and why it stopped early, if it did. */
+interface CubeRun {
+  readonly query: CubeQuery;
+  readonly total: number;
+  readonly entries: ReadonlyMap<number, CubeEntry>;
+  readonly resumed: number;
+  readonly stop?: { readonly answer: 'sat'; readonly circuit: Circuit; readonly cube: number } | { readonly answer: 'unknown'; readonly reason: string };
+}
+
 /**
- * Solves "a circuit of exactly `size` gates for `red.core`?" by cubes (see
- * the module notes). The SAT circuit is assembled for the original spec,
- * simulated and costed here. `deadline` is a performance.now() time.
+ * The common loop of {@link solveSizeByCubes} and {@link solveCubeShard}:
+ * solves the cubes of the query that `wanted` selects and the checkpoint
+ * does not answer yet, `p.workers` at a time, until one is SAT, one runs out
+ * of time, or all are UNSAT. A SAT circuit in the checkpoint is taken
+ * (re-simulated) without solving anything.
  */
-export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSearchParams, runner: CubeRunner, deadline = Infinity): Promise<CubeSizeOutcome> {
-  const base = { spec: specToJson(red.core), basis: p.basis, encoder: p.encoder, size, cubes: p.cubes, ...(p.symmetryBreaking ? { symmetryBreaking: p.symmetryBreaking } : {}) };
-  const total = encodeForCubes(base).cubes.length;
-  const key = queryKey(base);
-  const ckpt = readCheckpoint(p.checkpoint);
-  const entries = new Map<number, UnsatCertificate['instances'][number]>(Object.entries(ckpt.queries[key] ?? {}).map(([i, e]) => [Number(i), e]));
-  for (const i of entries.keys()) if (!(Number.isInteger(i) && i >= 0 && i < total)) throw new ValidationError(`${p.checkpoint}: cube ${i} is not one of the ${total} cubes of its query`, 'bad-json');
+async function runCubeQuery(red: ReducedSpec, size: number, p: CubeSearchParams, runner: CubeRunner, deadline: number, wanted: (index: number) => boolean, shard?: Shard): Promise<CubeRun> {
+  const query: CubeQuery = { spec: specToJson(red.core), basis: p.basis, encoder: p.encoder, size, cubes: p.cubes, ...(p.symmetryBreaking ? { symmetryBreaking: p.symmetryBreaking } : {}) };
+  const total = encodeForCubes(query).cubes.length;
+  const key = cubeQueryKey(query);
+  const ckpt = readCubeCheckpoint(p.checkpoint);
+  const entries = new Map<number, CubeEntry>(Object.entries(ckpt.queries[key] ?? {}).map(([i, e]) => [Number(i), e]));
+  for (const i of entries.keys()) if (!(Number.isInteger(i) && i >= 0 && i < total)) throw new ValidationError(`${p.checkpoint}: cube ${i} is not one of the ${total} cubes of its query`, 'bad-checkpoint');
   const resumed = entries.size;
-  const todo = [...Array(total).keys()].filter((i) => !entries.has(i));
-  const save = (): void => {
-    if (p.checkpoint === undefined) return;
-    const now = readCheckpoint(p.checkpoint);
-    const queries = { ...now.queries, [key]: Object.fromEntries([...entries].sort((a, b) => a[0] - b[0])) };
-    writeFileAtomic(p.checkpoint, JSON.stringify({ version: 1, queries } satisfies CheckpointFile) + '\n');
+  const about = { ...query, total, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), backend: await resolveBackendName(p.backend) };
+  const save = (sat?: CubeSat): void => {
+    if (p.checkpoint !== undefined) writeCubeQuery(p.checkpoint, key, { entries, about, ...(sat ? { sat } : {}) });
   };
-  let stop: { answer: 'sat'; circuit: Circuit; cube: number } | { answer: 'unknown'; reason: string } | undefined;
+  const found = ckpt.sat?.[key];
+  if (found !== undefined) return { query, total, entries, resumed, stop: { answer: 'sat', circuit: checkpointCircuit(p.checkpoint!, red, found, size, p.basis, total), cube: found.cube } };
+  // the file names its query from the start, so that a shard stopped before its first cube is still recognised
+  if (p.checkpoint !== undefined && ckpt.about?.[key] === undefined) save();
+  const todo = [...Array(total).keys()].filter((i) => wanted(i) && !entries.has(i));
+  let stop: CubeRun['stop'];
   let failure: unknown;
   const lane = async (): Promise<void> => {
     for (;;) {
@@ -195,7 +190,7 @@ export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSe
       }
       let o: CubeOutcome;
       try {
-        o = await runner.solve({ ...base, index, backend: p.backend, ...(left === Infinity ? {} : { timeLimitMs: Math.floor(left) }) });
+        o = await runner.solve({ ...query, index, backend: p.backend, ...(left === Infinity ? {} : { timeLimitMs: Math.floor(left) }) });
       } catch (e) {
         failure ??= e;
         runner.cancel();
@@ -207,6 +202,7 @@ export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSe
         save();
       } else if (o.answer === 'sat') {
         stop = { answer: 'sat', circuit: finalCircuit(red, o.circuit, size, p.basis, index), cube: index };
+        save({ cube: index, circuit: o.circuit });
         runner.cancel();
       } else {
         stop = { answer: 'unknown', reason: o.reason };
@@ -215,17 +211,91 @@ export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSe
       p.onCube?.({ size, done: entries.size, total, outcome: o });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(p.workers, todo.length)) }, lane));
+  // The deadline is held here, not only by each cube's own limit: a worker
+  // starts its solve late (process start, encoding) and a backend may
+  // overrun, so at the deadline the cubes in flight are cancelled.
+  const timer = deadline === Infinity ? undefined : setTimeout(() => {
+    stop ??= { answer: 'unknown', reason: 'time' };
+    runner.cancel();
+  }, Math.max(0, deadline - performance.now()));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(p.workers, todo.length)) }, lane));
+  } finally {
+    clearTimeout(timer);
+  }
   if (failure !== undefined) throw failure;
+  return { query, total, entries, resumed, ...(stop ? { stop } : {}) };
+}
+
+/**
+ * Solves "a circuit of exactly `size` gates for `red.core`?" by cubes (see
+ * the module notes). The SAT circuit is assembled for the original spec,
+ * simulated and costed here. `deadline` is a performance.now() time.
+ */
+export async function solveSizeByCubes(red: ReducedSpec, size: number, p: CubeSearchParams, runner: CubeRunner, deadline = Infinity): Promise<CubeSizeOutcome> {
+  const run = await runCubeQuery(red, size, p, runner, deadline, () => true);
+  const { stop, total, entries } = run;
   if (stop?.answer === 'sat') return { ...stop, cubes: total };
   if (stop !== undefined) return { answer: 'unknown', reason: stop.reason, cubes: total, unsat: entries.size };
   if (entries.size !== total) throw new InternalError(`internal error: ${entries.size} of ${total} cubes answered, no SAT and no unknown`);
   const instances = [...Array(total).keys()].map((i) => entries.get(i)!);
-  return { answer: 'unsat', certificate: { encoder: p.encoder, basis: p.basis, size, backend: await resolveBackendName(p.backend), instances }, cubes: total, resumed };
+  return { answer: 'unsat', certificate: { encoder: p.encoder, basis: p.basis, size, backend: await resolveBackendName(p.backend), instances }, cubes: total, resumed: run.resumed };
+}
+
+/** How one shard of a size query ended. */
+export type CubeShardOutcome =
+  /** A cube of the shard (or a checkpoint) has a circuit of `size` gates: the query is SAT. */
+  | { readonly answer: 'sat'; readonly circuit: Circuit; readonly cube: number; readonly cubes: number }
+  /** Every cube of the shard is UNSAT (recorded in the checkpoint); the query's answer needs the other shards. */
+  | { readonly answer: 'shard-unsat'; readonly cubes: number; readonly shardCubes: number; readonly resumed: number }
+  | { readonly answer: 'unknown'; readonly reason: string; readonly cubes: number; readonly shardCubes: number; readonly unsat: number };
+
+/**
+ * Shard `shard` of the size query (cubes i with i mod K = I - 1, the sweep's
+ * {@link shardOf} rule), solved as {@link solveSizeByCubes} solves all of
+ * them and recorded in the checkpoint `p.checkpoint` (required): combine the
+ * shards' files with {@link combineCubeCheckpoints} (cube-combine.ts).
+ * @throws UsageError without a checkpoint or for bad parameters.
+ */
+export async function solveCubeShard(spec: FunctionSpec, size: number, shard: Shard, params: Partial<CubeSearchParams> = {}): Promise<CubeShardOutcome> {
+  const p = withDefaults(DEFAULT_CUBE_SEARCH_PARAMS, params);
+  checkCubeParams(p);
+  checkSpec(spec);
+  if (p.checkpoint === undefined) throw new UsageError('a cube shard needs a checkpoint file to record its answers in', 'bad-param');
+  if (!Number.isInteger(size) || size < 1) throw new UsageError(`size must be an integer >= 1, got ${size}`, 'bad-param');
+  const red = reduceSpec(spec);
+  if (red.core.outputs.length === 0) throw new UsageError('the spec needs no gates (every output is a constant or an input): there is nothing to split', 'bad-param');
+  const runner = p.runner ?? poolCubeRunner(p.backend);
+  try {
+    const inShard = (i: number): boolean => i % shard.count === shard.index - 1;
+    const run = await runCubeQuery(red, size, p, runner, p.timeLimitMs === undefined ? Infinity : performance.now() + p.timeLimitMs, inShard, shard);
+    const shardCubes = [...Array(run.total).keys()].filter(inShard).length;
+    if (run.stop?.answer === 'sat') return { ...run.stop, cubes: run.total };
+    const unsat = [...run.entries.keys()].filter(inShard).length;
+    if (run.stop !== undefined) return { answer: 'unknown', reason: run.stop.reason, cubes: run.total, shardCubes, unsat };
+    return { answer: 'shard-unsat', cubes: run.total, shardCubes, resumed: run.resumed };
+  } finally {
+    if (p.runner === undefined) runner.close();
+  }
+}
+
+/**
+ * The circuit a checkpoint file records for a query, checked as
+ * {@link finalCircuit} checks a worker's; a file is a claim, so a circuit
+ * that fails is bad input (ValidationError code `bad-checkpoint`).
+ */
+export function checkpointCircuit(file: string, red: ReducedSpec, sat: CubeSat, size: number, basis: BasisName, total: number): Circuit {
+  try {
+    if (!Number.isInteger(sat.cube) || sat.cube < 0 || sat.cube >= total || typeof sat.circuit !== 'string') throw new ValidationError(`cube ${String(sat.cube)} of ${total}, circuit ${typeof sat.circuit}`, 'bad-checkpoint');
+    return finalCircuit(red, sat.circuit, size, basis, sat.cube);
+  } catch (e) {
+    if (!(e instanceof WaterlooError)) throw e;
+    throw new ValidationError(`${file}: its circuit for this query is not a circuit of ${size} gates for the spec (${e.message})`, 'bad-checkpoint');
+  }
 }
 
 /** The cube's core circuit, assembled for the original spec, simulated and costed; a mismatch is an InternalError. */
-function finalCircuit(red: ReducedSpec, listing: string, size: number, basis: BasisName, cube: number): Circuit {
+export function finalCircuit(red: ReducedSpec, listing: string, size: number, basis: BasisName, cube: number): Circuit {
   const core = parseListing(listing, { fileName: `cube ${cube} circuit` });
   const v = verifyCircuit(core, red.core);
   if (!v.ok) throw new InternalError(`internal error: cube ${cube}: circuit of ${size} gates is wrong on output ${v.output}, minterm ${v.minterm} of the reduced spec`);
@@ -290,6 +360,7 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
       ? { status: 'unknown', provenLowerBound: provenLB, ...evidence(), reason, stats }
       : { status: 'feasible', circuit: known.circuit, size: known.size, provenLowerBound: provenLB, ...evidence(), reason, stats };
   try {
+    p.onProgress?.({ provenLowerBound: provenLB, stats, ...(known === undefined ? {} : { best: known }) });
     const start = Math.max(red.lowerBound, p.minSize ?? 0);
     for (let k = start; k <= (p.maxSize ?? Infinity) && (known === undefined || k < known.size); k++) {
       const ts = performance.now();
@@ -301,7 +372,10 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
       if (out.answer === 'unknown') return stopped(out.reason);
       if (out.answer === 'unsat') {
         unsat.set(k, out.certificate);
-        if (provenLB === k) provenLB = k + 1;
+        if (provenLB === k) {
+          provenLB = k + 1;
+          p.onProgress?.({ provenLowerBound: provenLB, stats, ...(known === undefined ? {} : { best: known }) });
+        }
         continue;
       }
       if (k === red.lowerBound) return { status: 'optimal', circuit: out.circuit, size: k, lowerBound: null, lowerBoundArgument: red.lowerBoundArgument, stats };
@@ -313,7 +387,7 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
         ? { status: 'optimal', circuit: known.circuit, size: known.size, lowerBound: null, lowerBoundArgument: red.lowerBoundArgument, stats }
         : { status: 'optimal', circuit: known.circuit, size: known.size, lowerBound: unsat.get(known.size - 1)!, lowerBoundArgument: null, stats };
     }
-    if (known !== undefined && start < known.size && (p.maxSize ?? Infinity) >= known.size - 1) return stopped(`sizes ${provenLB}..${known.size - 1} not refuted (minSize)`);
+    if (known !== undefined && (p.maxSize ?? Infinity) >= known.size - 1) return stopped(`sizes ${provenLB}..${known.size - 1} not refuted (minSize)`);
     return stopped('max-size');
   } finally {
     stats.totalMs = performance.now() - t0;

@@ -26,6 +26,8 @@ import { backendOption } from '../backend-option.js';
 import { anyBasisOf, anyBasisOption } from '../basis-option.js';
 import { EXIT } from '../exit-codes.js';
 import { readSpec, SPEC_OPTIONS } from '../spec-input.js';
+import { commandTimeLimitMs } from '../time-budget.js';
+import { runCubeCombine, runCubeShard } from './min-shards.js';
 
 /** Bases of `min --improve-first` (those of the Shannon circuit's improvement). */
 const IMPROVE_FIRST_BASES: ReadonlySet<BasisName> = new Set<BasisName>(['B2', 'U2', 'AIG', 'XAIG']);
@@ -39,12 +41,13 @@ function circuitSize(c: Parameters<typeof circuitCost>[0], basis: BasisName): nu
 export const minCommand = defineCommand({
   name: 'min',
   summary: 'find a minimum circuit and prove that nothing smaller exists (exact synthesis)',
-  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--improve-first S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE]] [--out FILE] [--proof DIR] [--json]',
+  usage: 'SPEC [--basis b2|u2|aig|xaig|mig|mc|lut3|ops:HEX,...] [--depth D] [--timeout S] [--improve-first S] [--store PATH] [--cubes N [--workers W] [--checkpoint FILE] [--size S (--shard I/K | --combine FILE...)]] [--out FILE] [--proof DIR] [--json]',
   description:
     'SPEC is --tt HEX[,HEX...] --inputs N, --problem NAME, or a FILE (.truth, .hex, or a circuit whose function is taken). ' +
     'Status "optimal" means a circuit of that size was found and verified by simulation AND size-1 was proved impossible (UNSAT, recorded with solver and encoding); ' +
     '"feasible" means the best circuit found and a proven lower bound; "unknown" means a limit was hit. Exit 0 optimal, 1 infeasible (e.g. under a depth bound), 4 feasible/unknown. ' +
     'With --cubes N, every size is split into at least N cubes (the fanin pairs of the last gates) solved by W worker processes: SAT as soon as one cube is, UNSAT when all are (one certificate entry per cube); --checkpoint FILE records the UNSAT cubes so that a rerun skips them. ' +
+    'With --cubes N --size S --shard I/K --checkpoint FILE, only shard I of K of the size-S query is solved (exit 0 when its cubes are answered, 4 at the limit); --cubes N --size S --combine FILE... answers the query from the shard files: exit 0 SAT (circuit re-simulated), 1 UNSAT (every cube certified, entries matched to their cubes), 4 incomplete, 3 a file of another query or a changed one. ' +
     'With --store PATH, a record of the function\'s NPN class in that results store answers first: an optimal one is printed (its circuit transformed to this function and re-verified by simulation), a feasible one\'s circuit is the starting upper bound.',
   options: {
     ...SPEC_OPTIONS,
@@ -61,6 +64,9 @@ export const minCommand = defineCommand({
     cubes: { type: 'int', help: 'split every size query into at least N cubes solved in worker processes (not with --depth, --all, --proof, --parallel)', min: 1, max: 100000, metavar: 'N' },
     workers: { type: 'int', help: 'worker processes for --cubes', default: 2, min: 1, max: 256, metavar: 'W' },
     checkpoint: { type: 'string', help: 'with --cubes: record finished cubes in FILE and skip them on a rerun', metavar: 'FILE' },
+    size: { type: 'int', help: 'with --shard or --combine: the size query (a circuit of exactly S gates?)', min: 1, max: 1000, metavar: 'S' },
+    shard: { type: 'string', help: 'with --cubes, --size and --checkpoint: solve only the cubes i with i mod K = I-1 of the size query, recording them in the checkpoint (combine the shards with --combine)', metavar: 'I/K' },
+    combine: { type: 'string', multiple: true, help: 'with --cubes and --size: answer the size query from these shard checkpoint files (or directories of *.json): SAT if one holds a circuit, UNSAT only if every cube has a certificate entry, else incomplete (exit 4)', metavar: 'FILE' },
     queue: { type: 'string', help: 'with --cubes: push the cubes as jobs to this queue (solved by waterloo queue work) instead of local worker processes', metavar: 'NAME' },
     redis: { type: 'string', help: 'with --queue: Redis URL (default $WATERLOO_REDIS, else redis://127.0.0.1:6379)', metavar: 'URL' },
     'improve-first': { type: 'number', help: 'first spend up to S seconds shrinking a Shannon-expansion circuit by local improvement (as improve does); the exact search then goes upward only to just below its size, so when it is already minimum only the UNSAT sizes are solved (counted in --timeout; bases b2|u2|aig|xaig; not with --depth, --all)', min: 0, metavar: 'S' },
@@ -80,7 +86,7 @@ export const minCommand = defineCommand({
     let heuristic: { circuit: Parameters<typeof rebuild>[0]; size: number; seconds: number } | undefined;
     const answer = (r: SynthesisResult, out: string | undefined): MinAnswer =>
       formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out, improveFirst: heuristic });
-    const stored = opts.store !== undefined && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
+    const stored = opts.store !== undefined && opts.shard === undefined && opts.combine.length === 0 && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
     if (stored?.status === 'optimal') {
       const a = formatStoredAnswer(stored, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out: opts.out, store: opts.store! });
       const circuit = rebuild(stored.circuit!, names).circuit;
@@ -88,23 +94,52 @@ export const minCommand = defineCommand({
       io.out(a);
       return EXIT.ok;
     }
-    if (opts.cubes === undefined && (opts.checkpoint !== undefined || opts.queue !== undefined)) throw new UsageError('min: --checkpoint and --queue need --cubes', 'usage');
+    if (opts.cubes === undefined && (opts.checkpoint !== undefined || opts.queue !== undefined || opts.shard !== undefined || opts.combine.length > 0)) {
+      throw new UsageError('--checkpoint, --queue, --shard and --combine need --cubes', 'usage');
+    }
+    if (opts.shard !== undefined || opts.combine.length > 0 || opts.size !== undefined) {
+      if (opts.size === undefined || (opts.shard === undefined) === (opts.combine.length === 0)) throw new UsageError('--size goes with one of --shard I/K or --combine FILE..., and they need --size', 'usage');
+      if (opts.queue !== undefined || opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel || opts['min-size'] !== undefined || opts['max-size'] !== undefined) {
+        throw new UsageError('--shard and --combine answer one size query: not with --queue, --depth, --all, --proof, --parallel, --min-size or --max-size', 'usage');
+      }
+      const o = { spec: src.spec, label: src.label, names, basis, encoder: opts.encoder as EncoderName | undefined, cubes: opts.cubes!, size: opts.size, json: opts.json, out: opts.out };
+      if (opts.combine.length > 0) {
+        if (opts.checkpoint !== undefined) throw new UsageError('--combine reads the files it names; --checkpoint is for --shard', 'usage');
+        return runCubeCombine({ ...o, files: opts.combine }, io);
+      }
+      if (opts.checkpoint === undefined) throw new UsageError('--shard needs --checkpoint FILE to record its cubes in (one file per shard)', 'usage');
+      return runCubeShard({ ...o, shard: opts.shard!, checkpoint: opts.checkpoint, workers: opts.workers, backend: opts.backend, timeLimitMs: commandTimeLimitMs(opts.timeout) }, io);
+    }
     const runner = opts.queue !== undefined ? await queueCubeRunner({ redis: resolveRedisUrl(opts.redis), queue: opts.queue }) : undefined;
     if (opts.cubes !== undefined && (opts.depth !== undefined || opts.all !== undefined || opts.proof !== undefined || opts.parallel)) {
       throw new UsageError('min: --cubes does not combine with --depth, --all, --proof or --parallel', 'usage');
     }
+    // counted from the supervising parent's start, which holds the hard limit; the heuristic phase comes out of it
+    const budgetMs = commandTimeLimitMs(opts.timeout);
+    const tBudget = performance.now();
     const improveFirst = opts['improve-first'] ?? 0;
     if (improveFirst > 0) {
       if (!IMPROVE_FIRST_BASES.has(basis)) throw new UsageError(`min: --improve-first needs basis b2, u2, aig or xaig, not ${basis}`, 'usage');
       if (opts.depth !== undefined || opts.all !== undefined) throw new UsageError('min: --improve-first does not combine with --depth or --all', 'usage');
-      const seconds = opts.timeout > 0 ? Math.min(improveFirst, opts.timeout) : improveFirst;
-      const th = performance.now();
+      const seconds = budgetMs !== undefined ? Math.min(improveFirst, budgetMs / 1000) : improveFirst;
       // the improvement stops early at the trivial lower bound (nothing smaller exists) or at --min-size (nothing smaller is searched)
       const target = Math.max(reduceSpec(src.spec).lowerBound, opts['min-size'] ?? 0);
       const ub = await quickUpperBound(src.spec, { basis, timeLimitMs: seconds * 1000, backend: opts.backend, target });
-      if (stored?.circuit === undefined || ub.size < circuitSize(stored.circuit, basis)) heuristic = { ...ub, seconds: (performance.now() - th) / 1000 };
+      if (stored?.circuit === undefined || ub.size < circuitSize(stored.circuit, basis)) heuristic = { ...ub, seconds: (performance.now() - tBudget) / 1000 };
     }
-    const timeLeftMs = opts.timeout > 0 ? Math.max(1, Math.round(opts.timeout * 1000 - (performance.now() - t0))) : undefined;
+    const timeLimitMs = budgetMs === undefined ? undefined : Math.max(1, Math.round(budgetMs - (performance.now() - tBudget)));
+    const progress =
+      io.checkpoint === undefined
+        ? {}
+        : {
+            // what a stop from outside prints: the proven bound, and the best circuit (listed, not written to --out)
+            onProgress: (p: SynthesisProgress) => {
+              const common = { provenLowerBound: p.provenLowerBound, reason: 'time (stopped from outside at the hard limit)', stats: p.stats };
+              const partial: SynthesisResult = p.best ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, ...common } : { status: 'unknown', ...common };
+              const a = answer(partial, undefined);
+              io.checkpoint!({ stdout: a.stdout, exitCode: a.exitCode });
+            },
+          };
     const r: SynthesisResult = opts.cubes !== undefined ? await synthesizeByCubes(src.spec, {
       runner,
       basis,
@@ -116,14 +151,15 @@ export const minCommand = defineCommand({
       minSize: opts['min-size'],
       maxSize: opts['max-size'],
       ...(heuristic !== undefined ? { upperBoundCircuit: heuristic.circuit } : {}),
-      ...(timeLeftMs !== undefined ? { timeLimitMs: timeLeftMs } : {}),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+      ...progress,
     }).finally(() => runner?.close()) : await synthesize(src.spec, {
       basis,
       encoder: opts.encoder as EncoderName | undefined,
       backend: opts.backend,
       // unset options are undefined, which synthesize() reads as "use the default"
       maxDepth: opts.depth,
-      ...(timeLeftMs !== undefined ? { timeLimitMs: timeLeftMs } : {}),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
       maxSize: opts['max-size'],
       minSize: opts['min-size'],
       allSolutions: opts.all,
@@ -131,17 +167,7 @@ export const minCommand = defineCommand({
       ...(heuristic !== undefined ? { upperBoundUse: 'cap' as const } : {}),
       ...(opts.parallel ? { parallel: true } : {}),
       ...(opts.proof !== undefined ? { proof: true, proofDir: opts.proof } : {}),
-      ...(io.checkpoint === undefined
-        ? {}
-        : {
-            // what a stop from outside prints: the proven bound, and the best circuit (listed, not written to --out)
-            onProgress: (p: SynthesisProgress) => {
-              const common = { provenLowerBound: p.provenLowerBound, reason: 'time (stopped from outside at the hard limit)', stats: p.stats };
-              const partial: SynthesisResult = p.best ? { status: 'feasible', circuit: p.best.circuit, size: p.best.size, ...common } : { status: 'unknown', ...common };
-              const a = answer(partial, undefined);
-              io.checkpoint!({ stdout: a.stdout, exitCode: a.exitCode });
-            },
-          }),
+      ...progress,
     });
     const circuit = r.status === 'optimal' || r.status === 'feasible' ? rebuild(r.circuit, names).circuit : undefined;
     if (circuit !== undefined && opts.out) await writeCircuitFile(circuit, opts.out);

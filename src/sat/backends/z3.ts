@@ -7,7 +7,8 @@
  * - Clauses are fed through the low-level API (one Boolean constant per
  *   variable); assumptions use `check-assumptions`, so `failedAssumptions` is
  *   Z3's unsat core.
- * - `timeLimitMs` sets Z3's `timeout` parameter and `conflictLimit` its
+ * - `timeLimitMs` bounds the whole call (loading Z3 and feeding it the clauses
+ *   included; what is left becomes Z3's `timeout` parameter), `conflictLimit` sets its
  *   `max_conflicts`; `signal` interrupts the context. All answer `unknown`.
  * - `close()` frees the solver's Z3 context. Z3's emscripten worker threads
  *   do not keep Node's event loop alive, so a process that used z3 exits by
@@ -148,8 +149,11 @@ class Z3CnfSolver extends ClauseLogSolver {
     this.counters.solveCalls += 1;
     this.busy = true;
     try {
+      // the limit covers loading Z3 and feeding it the clauses (seconds for a
+      // large CNF), not only Z3's own check
+      const deadline = opts.timeLimitMs === undefined ? Infinity : start + opts.timeLimitMs;
       const s = await this.open();
-      return await this.solveIn(s, assumptions, opts);
+      return await this.solveIn(s, assumptions, opts, deadline);
     } finally {
       this.busy = false;
       if (this.closed) this.dispose();
@@ -171,10 +175,13 @@ class Z3CnfSolver extends ClauseLogSolver {
     return lit > 0 ? x : s.z3.mk_not(s.ctx, x);
   }
 
-  private async solveIn(s: Session, assumptions: number[], opts: SolveOptions): Promise<SolveResult> {
+  private async solveIn(s: Session, assumptions: number[], opts: SolveOptions, deadline: number): Promise<SolveResult> {
     const { z3, ctx, solver } = s;
     const clauses = this.log.clauses;
+    const outOfTime = (): SolveResult => ({ status: 'unknown', reason: 'time', detail: 'the limit ran out while the clauses were fed to Z3' });
     for (; this.fed < clauses.length; this.fed++) {
+      // the clauses fed so far stay fed: a later call continues from here
+      if ((this.fed & 4095) === 0 && performance.now() >= deadline) return outOfTime();
       const clause = clauses[this.fed]!;
       const lits = Array.from(clause, (lit) => this.literal(s, lit));
       const ast = lits.length === 0 ? z3.mk_false(ctx) : lits.length === 1 ? lits[0]! : z3.mk_or(ctx, lits);
@@ -183,7 +190,12 @@ class Z3CnfSolver extends ClauseLogSolver {
     const params = z3.mk_params(ctx);
     z3.params_inc_ref(ctx, params);
     const sym = (name: string) => z3.mk_string_symbol(ctx, name);
-    z3.params_set_uint(ctx, params, sym('timeout'), opts.timeLimitMs === undefined ? UINT_MAX : Math.max(1, Math.round(opts.timeLimitMs)));
+    const left = deadline - performance.now();
+    if (left <= 0) {
+      z3.params_dec_ref(ctx, params);
+      return outOfTime();
+    }
+    z3.params_set_uint(ctx, params, sym('timeout'), left === Infinity ? UINT_MAX : Math.max(1, Math.round(left)));
     z3.params_set_uint(ctx, params, sym('max_conflicts'), opts.conflictLimit ?? UINT_MAX);
     if (this.options.seed !== undefined) z3.params_set_uint(ctx, params, sym('random_seed'), this.options.seed >>> 0);
     z3.solver_set_params(ctx, solver, params);
