@@ -5,29 +5,24 @@
  * the last encoding is kept, so a worker solving many cubes of one query
  * encodes it once.
  */
-import type { BasisName } from '../core/basis.js';
 import { InternalError, UsageError } from '../errors.js';
 import { formatListing } from '../io/listing.js';
 import { createSolver, resolveBackendName, type BackendName } from '../sat/registry.js';
 import type { Cnf } from '../sat/types.js';
 import { ENCODERS } from '../synth/registry.js';
 import { cnfSha256 } from '../synth/synthesize.js';
-import type { EncodedInstance, EncoderName, SymmetryBreaking, UnsatCertificate } from '../synth/types.js';
+import type { EncodedInstance, UnsatCertificate } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
-import { specFromJson, type FunctionSpecJson } from '../tt/spec.js';
+import { specFromJson } from '../tt/spec.js';
 import { splitIntoCubes, type Cube } from './cube-split.js';
+import type { CubeQuery } from './cube-checkpoint.js';
 
-/** One cube to solve (plain data: it crosses process boundaries). */
-export interface CubeTask {
-  /** The spec handed to the encoder (the driver's reduced core spec). */
-  readonly spec: FunctionSpecJson;
-  readonly basis: BasisName;
-  readonly encoder: EncoderName;
-  /** Exact number of gates. */
-  readonly size: number;
-  readonly symmetryBreaking?: Partial<SymmetryBreaking>;
-  /** The requested number of cubes (the split is deterministic in it, see cube-split.ts). */
-  readonly cubes: number;
+/**
+ * One cube to solve (plain data: it crosses process boundaries): the query
+ * (its spec is the driver's reduced core spec; the split is deterministic in
+ * the requested number of cubes, see cube-split.ts) and which cube of it.
+ */
+export interface CubeTask extends CubeQuery {
   readonly index: number;
   readonly backend: BackendName | 'auto';
   /** Time limit of the solve call, ms. */
