@@ -32,9 +32,10 @@ interface Outcome {
 /**
  * waterloo's strategy for the frontier: a heuristic upper bound first
  * (`--improve-first`, 20 s), so that only the UNSAT sizes are left when it
- * is already minimum, and sizes k and k + 1 on the two cores (`--parallel`).
+ * is already minimum, and every size split into 64 cubes over two worker
+ * processes (the split that proved thr:5:2 UNSAT at 9, results/frontier).
  */
-export const WATERLOO_EXACT5_ARGS: readonly string[] = ['--improve-first', '20', '--parallel'];
+export const WATERLOO_EXACT5_ARGS: readonly string[] = ['--improve-first', '20', '--cubes', '64', '--workers', '2'];
 
 function waterloo(cli: string, args: readonly string[], timeoutS: number): Outcome {
   const t0 = performance.now();
