@@ -1,0 +1,32 @@
+/** The Markdown table of the upper-bound attempt (DIR/tables/upper-bounds.md). */
+import type { UpperBoundEntry, UpperBoundsFile } from './run.js';
+
+const FAMILY_TITLES: Readonly<Record<string, string>> = { SUM: 'SUM_n', MAJ: 'MAJ_n = [sum >= n/2]', SORT: 'SORT_n' };
+
+function versus(e: UpperBoundEntry): string {
+  const d = e.size - e.bestKnown;
+  return e.comparison === 'below' ? `**BELOW (${d})**` : e.comparison === 'equal' ? 'equal' : `above (+${d})`;
+}
+
+/** The table, one row per entry in file order, with a count by comparison. */
+export function formatUpperBoundsMarkdown(f: UpperBoundsFile): string {
+  const count = (c: UpperBoundEntry['comparison']): number => f.entries.filter((e) => e.comparison === c).length;
+  const lines = [
+    '# Upper bounds: waterloo vs the best known circuits',
+    '',
+    `Smallest verified ${f.basis} circuit found (all two-input gates, each counted once) per instance, against the best known size from ${f.source}. ` +
+      'Start: the smallest of the textbook construction (adders; sum and compare; Batcher merge exchange), the Shannon circuit and ABC\'s optimisation of the construction; ' +
+      'then `improve` within the limit. Every circuit file (`circuits/upper-bounds/<id>.bench`) was read back and checked by exhaustive simulation against the spec and, where marked, by ABC `cec` against the truth tables. ' +
+      'Regenerate with `waterloo results upper-bounds` (instances in the JSON are skipped; `--retry` re-runs them and keeps the smaller circuit).',
+    '',
+    `Entries: ${f.entries.length}; below the best known: ${count('below')}, equal: ${count('equal')}, above: ${count('above')}.`,
+    '',
+    '| instance | problem | best known (circuit_improvement) | start | ours | vs best known | time (s) | limit (s) | seed | ABC cec |',
+    '|:--|:--|--:|--:|--:|:--|--:|--:|--:|:--|',
+  ];
+  for (const e of f.entries) {
+    lines.push(`| ${FAMILY_TITLES[e.family]?.replace('_n', `_${e.n}`).replace(' = [sum >= n/2]', '') ?? e.id} | \`${e.problem}\` | ${e.bestKnown} | ${e.startSize} (${e.startFrom}) | ${e.size} | ${versus(e)} | ${e.seconds.toFixed(1)} | ${e.timeoutSeconds} | ${e.seed} | ${e.checks.abcCec} |`);
+  }
+  lines.push('', `MAJ_n is [sum >= n/2]: \`maj:n\` for odd n, \`thr:n:n/2\` for even n. Solver and version of each row: \`upper-bounds.json\`.`, '');
+  return lines.join('\n');
+}
