@@ -2,7 +2,8 @@
  * Textbook circuits for the counting families, used as starting points of
  * local improvement (the upper-bound attempt, src/results/upper-bounds/):
  * SUM_n by full and half adders, THR_n^k by comparing that sum with the
- * constant k, SORT_n by Batcher's merge-exchange network. They are correct
+ * constant k, SORT_n by Batcher's merge-exchange network or by counting and
+ * comparing. They are correct
  * by construction and small enough to start from, not small; every use
  * checks them against the problem's spec by simulation anyway.
  */
@@ -99,19 +100,40 @@ export function sorterConstruction(n: number): Circuit {
   return b.build();
 }
 
-/** The construction for an instance of sum, maj, thr or sort (undefined for other families). */
-export function problemConstruction(p: ProblemInstance): Circuit | undefined {
+/**
+ * SORT_n by counting: the count of ones (see {@link sumConstruction}), then
+ * output j = [count >= n-j] by comparisons with constants (equal gates
+ * shared). Smaller than a comparator network for larger n: the count costs
+ * about 5 gates per input, the comparisons a few per output.
+ */
+export function sorterByCountConstruction(n: number): Circuit {
+  const b = new CircuitBuilder();
+  const xs = b.addInputs(n);
+  const bits = countBits(b, xs);
+  for (let j = 0; j < n; j++) b.addOutput(atLeast(b, bits, n - j));
+  return b.build();
+}
+
+/** One named construction of an instance. */
+export interface NamedConstruction {
+  /** `adders`, `count-compare`, `merge-exchange`. */
+  readonly name: string;
+  readonly circuit: Circuit;
+}
+
+/** The constructions for an instance of sum, maj, thr or sort (none for other families). */
+export function problemConstructions(p: ProblemInstance): NamedConstruction[] {
   const [a, k] = p.params;
   switch (p.family) {
     case 'sum':
-      return sumConstruction(a!);
+      return [{ name: 'adders', circuit: sumConstruction(a!) }];
     case 'maj':
-      return thresholdConstruction(a!, (a! + 1) / 2);
+      return [{ name: 'count-compare', circuit: thresholdConstruction(a!, (a! + 1) / 2) }];
     case 'thr':
-      return thresholdConstruction(a!, k!);
+      return [{ name: 'count-compare', circuit: thresholdConstruction(a!, k!) }];
     case 'sort':
-      return sorterConstruction(a!);
+      return [{ name: 'merge-exchange', circuit: sorterConstruction(a!) }, { name: 'count-compare', circuit: sorterByCountConstruction(a!) }];
     default:
-      return undefined;
+      return [];
   }
 }

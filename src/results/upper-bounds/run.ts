@@ -30,7 +30,7 @@ import { DEFAULT_IMPROVE_PARAMS, type ImproveParams } from '../../improve/params
 import { shannonCircuit } from '../../improve/upper-bound.js';
 import { parseBench } from '../../io/bench-read.js';
 import { writeBench } from '../../io/bench-write.js';
-import { problemConstruction } from '../../problems/constructions.js';
+import { problemConstructions } from '../../problems/constructions.js';
 import { parseProblem } from '../../problems/parse-problem.js';
 import { resolveBackendName, type BackendName } from '../../sat/registry.js';
 import { specSatisfiedBy, type FunctionSpec } from '../../tt/spec.js';
@@ -68,7 +68,8 @@ export type Comparison = 'below' | 'equal' | 'above';
 
 /** Size of one starting circuit (B2), or why there is none. */
 export interface StartSize {
-  readonly from: 'construction' | 'shannon' | 'abc';
+  /** `construction:<name>` (see problemConstructions), `shannon`, or `abc` (ABC's optimisation of the smallest construction). */
+  readonly from: string;
   readonly size: number;
 }
 
@@ -81,8 +82,8 @@ export interface UpperBoundEntry {
   readonly bestKnown: number;
   /** Every starting circuit's B2 size. */
   readonly starts: readonly StartSize[];
-  /** The start improve ran from (the smallest) and its size. */
-  readonly startFrom: StartSize['from'];
+  /** The start improve ran from (the smallest; the first of equal ones) and its size. */
+  readonly startFrom: string;
   readonly startSize: number;
   /** Our best B2 size (of the circuit file). */
   readonly size: number;
@@ -217,8 +218,8 @@ export async function runUpperBounds(p: UpperBoundsParams): Promise<UpperBoundsR
     const t0 = performance.now();
     const timeout = upperBoundTimeout(inst.n, base);
     const spec = parseProblem(inst.problem).spec;
-    const candidates: { from: StartSize['from']; circuit: Circuit; size: number }[] = [];
-    const offer = (from: StartSize['from'], c: Circuit | undefined): void => {
+    const candidates: { from: string; circuit: Circuit; size: number }[] = [];
+    const offer = (from: string, c: Circuit | undefined): void => {
       if (c === undefined) return;
       if (!specSatisfiedBy(spec, simulateTruthTables(c))) {
         if (from === 'abc') return log(`  ${inst.id}: ABC's circuit does not meet the spec; not used`);
@@ -226,11 +227,11 @@ export async function runUpperBounds(p: UpperBoundsParams): Promise<UpperBoundsR
       }
       candidates.push({ from, ...b2Size(c) });
     };
-    const construction = problemConstruction(parseProblem(inst.problem));
-    offer('construction', construction);
+    for (const c of problemConstructions(parseProblem(inst.problem))) offer(`construction:${c.name}`, c.circuit);
+    const smallest = (): { from: string; circuit: Circuit; size: number } => candidates.reduce((a, b) => (b.size < a.size ? b : a));
+    if (useAbc && candidates.length) offer('abc', abcOptimize(smallest().circuit));
     offer('shannon', shannonCircuit(spec));
-    if (useAbc && construction) offer('abc', abcOptimize(construction));
-    const start = candidates.reduce((a, b) => (b.size < a.size ? b : a));
+    const start = smallest();
     const r = await improve(start.circuit, { ...improveParams, basis: BASIS, timeLimitMs: timeout * 1000, seed, backend });
     const best = r.sizeAfter < start.size ? r.circuit : start.circuit;
 
