@@ -120,6 +120,25 @@ describe('runUpperBounds', () => {
     expect(readFileSync(join(dir, UPPER_BOUNDS_LAYOUT.markdown), 'utf8')).toContain('| 4 | equal |');
   });
 
+  it('a size below the best known one is checked twice more and marked BELOW; a circuit that fails a check is not published', async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const claimed = [{ ...small[0]!, bestKnown: 6 }]; // SUM_3 has 5 gates; pretend the best known were 6
+    let cecCalls = 0;
+    const r = await runUpperBounds({ dir, instances: claimed, timeoutSeconds: 0.3, cec: () => (cecCalls++, { status: 'equivalent' }), log: (l) => lines.push(l) });
+    expect(r.below).toEqual(['SUM_3']);
+    expect(cecCalls).toBe(3);
+    expect(readUpperBounds(dir).entries[0]).toMatchObject({ size: 5, comparison: 'below', checks: { simulation: true, abcCec: 'equivalent', repeated: 2 } });
+    expect(readFileSync(join(dir, UPPER_BOUNDS_LAYOUT.markdown), 'utf8')).toContain('**BELOW (-1)**');
+    expect(lines.join('\n')).toContain('BELOW the best known 6');
+
+    const other = tempDir();
+    const refused = await runUpperBounds({ dir: other, instances: small, timeoutSeconds: 0.3, cec: () => ({ status: 'not-equivalent', output: 'stub' }) });
+    expect(refused).toMatchObject({ ran: [], failed: ['SUM_3', 'MAJ_3'] });
+    expect(existsSync(join(other, UPPER_BOUNDS_LAYOUT.json))).toBe(false);
+    expect(existsSync(join(other, UPPER_BOUNDS_LAYOUT.circuits, 'SUM_3.bench'))).toBe(false);
+  });
+
   it('refuses a JSON file that is not one of its tables', () => {
     const dir = tempDir();
     writeFileAtomic(join(dir, UPPER_BOUNDS_LAYOUT.json), '{"entries": [{"size": 3}]}');

@@ -1,8 +1,6 @@
 /** The Markdown table of the upper-bound attempt (DIR/tables/upper-bounds.md). */
 import type { UpperBoundEntry, UpperBoundsFile } from './run.js';
 
-const FAMILY_TITLES: Readonly<Record<string, string>> = { SUM: 'SUM_n', MAJ: 'MAJ_n = [sum >= n/2]', SORT: 'SORT_n' };
-
 function versus(e: UpperBoundEntry): string {
   const d = e.size - e.bestKnown;
   return e.comparison === 'below' ? `**BELOW (${d})**` : e.comparison === 'equal' ? 'equal' : `above (+${d})`;
@@ -25,7 +23,7 @@ export function formatUpperBoundsMarkdown(f: UpperBoundsFile): string {
     '|:--|:--|--:|--:|--:|:--|--:|--:|--:|:--|',
   ];
   for (const e of f.entries) {
-    lines.push(`| ${FAMILY_TITLES[e.family]?.replace('_n', `_${e.n}`).replace(' = [sum >= n/2]', '') ?? e.id} | \`${e.problem}\` | ${e.bestKnown} | ${e.startSize} (${e.startFrom}) | ${e.size} | ${versus(e)} | ${e.seconds.toFixed(1)} | ${e.timeoutSeconds} | ${e.seed} | ${e.checks.abcCec} |`);
+    lines.push(`| ${e.family}_${e.n} | \`${e.problem}\` | ${e.bestKnown} | ${e.startSize} (${e.startFrom}) | ${e.size} | ${versus(e)} | ${e.seconds.toFixed(1)} | ${e.timeoutSeconds} | ${e.seed} | ${e.checks.abcCec} |`);
   }
   lines.push('', `MAJ_n is [sum >= n/2]: \`maj:n\` for odd n, \`thr:n:n/2\` for even n. Solver and version of each row: \`upper-bounds.json\`.`, '');
   return lines.join('\n');

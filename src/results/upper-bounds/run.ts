@@ -130,7 +130,7 @@ export interface UpperBoundsParams {
   readonly instances?: readonly UpperBoundInstance[];
   /** Further improve parameters (tests). */
   readonly improve?: Partial<ImproveParams>;
-  /** Injected ABC cec (tests). */
+  /** Injected ABC cec (tests); used even when ABC is not installed. */
   readonly cec?: (spec: FunctionSpec, circuit: Circuit) => AbcCecOutcome;
   readonly command?: string;
   readonly log?: (line: string) => void;
@@ -206,7 +206,7 @@ export async function runUpperBounds(p: UpperBoundsParams): Promise<UpperBoundsR
     writeFileAtomic(at(UPPER_BOUNDS_LAYOUT.markdown), formatUpperBoundsMarkdown(out));
     files.add(UPPER_BOUNDS_LAYOUT.json).add(UPPER_BOUNDS_LAYOUT.markdown);
   };
-  const verify = (spec: FunctionSpec, c: Circuit) => verifyUpperBoundCircuit(spec, c, BASIS, { abc: useAbc, ...(p.cec ? { cec: p.cec } : {}) });
+  const verify = (spec: FunctionSpec, c: Circuit) => verifyUpperBoundCircuit(spec, c, BASIS, p.cec ? { cec: p.cec } : { abc: useAbc });
 
   log(`upper bounds: ${instances.length} instances, improve ${base} s per instance with n <= ${SMALL_N_MAX} and ${base * LARGE_N_FACTOR} s above, seed ${seed}, ${solver}; ABC ${useAbc ? 'used (start and cec)' : 'not used'}`);
   for (const inst of instances) {
