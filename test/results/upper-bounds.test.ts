@@ -13,6 +13,7 @@ import { abcCecAgainstSpec } from '../../src/results/upper-bounds/abc-peer.js';
 import { BEST_KNOWN_SIZES, upperBoundInstances } from '../../src/results/upper-bounds/best-known.js';
 import { readUpperBounds, runUpperBounds, UPPER_BOUNDS_LAYOUT } from '../../src/results/upper-bounds/run.js';
 import { verifyUpperBoundCircuit } from '../../src/results/upper-bounds/verify.js';
+import { formatUpperBoundsMarkdown } from '../../src/results/upper-bounds/render.js';
 import { specSatisfiedBy } from '../../src/tt/spec.js';
 import { ABC_AVAILABLE, ABC_MISSING_REASON } from '../helpers/abc.js';
 import { ROOT, runWaterloo, tempDir } from '../helpers/cli.js';
@@ -137,6 +138,16 @@ describe('runUpperBounds', () => {
     expect(refused).toMatchObject({ ran: [], failed: ['SUM_3', 'MAJ_3'] });
     expect(existsSync(join(other, UPPER_BOUNDS_LAYOUT.json))).toBe(false);
     expect(existsSync(join(other, UPPER_BOUNDS_LAYOUT.circuits, 'SUM_3.bench'))).toBe(false);
+  });
+
+  it('the table marks a row whose best known value has a note and prints the note under it', async () => {
+    const dir = tempDir();
+    await runUpperBounds({ dir, instances: small, timeoutSeconds: 0.3, abc: false });
+    const entries = readUpperBounds(dir).entries;
+    const md = formatUpperBoundsMarkdown({ basis: 'B2', source: 'src', entries: [{ ...entries[0]!, id: 'MAJ_9' }, entries[1]!] });
+    expect(md).toContain('| SUM_3 | `sum:3` | 5 [1] |');
+    expect(md).toContain('[1] MAJ_9: circuit_improvement\'s own circuits/maj/maj11_size31.ckt');
+    expect(md).not.toContain('[2]');
   });
 
   it('refuses a JSON file that is not one of its tables', () => {

@@ -20,6 +20,16 @@ export const BEST_KNOWN_SIZES: Readonly<Record<UpperBoundFamily, Readonly<Record
   SORT: { 5: 16, 6: 23, 7: 27, 8: 34, 9: 38, 10: 44, 11: 55, 12: 58, 13: 62, 14: 68, 15: 73, 16: 83 },
 };
 
+/**
+ * What we found out about a best known value while checking a claim against
+ * it (shown under the table). Keyed by instance id.
+ */
+export const BEST_KNOWN_NOTES: Readonly<Record<string, string>> = {
+  MAJ_9:
+    "circuit_improvement's own circuits/maj/maj11_size31.ckt (31 gates, [sum >= 6] of 11 inputs) with x4 = 0 and x5 = 1 and the constants propagated is a 25-gate circuit for MAJ_9, " +
+    'so 25 was already implied by that repository; the listed 27 is its maj09_size27.ckt (checked: it computes [sum >= 5] of 9 inputs with 27 gates)',
+};
+
 /** One instance of the attempt. */
 export interface UpperBoundInstance {
   /** Key of the instance in the published JSON, e.g. `SUM_5`. */

@@ -1,4 +1,5 @@
 /** The Markdown table of the upper-bound attempt (DIR/tables/upper-bounds.md). */
+import { BEST_KNOWN_NOTES } from './best-known.js';
 import type { UpperBoundEntry, UpperBoundsFile } from './run.js';
 
 function versus(e: UpperBoundEntry): string {
@@ -13,8 +14,8 @@ export function formatUpperBoundsMarkdown(f: UpperBoundsFile): string {
     '# Upper bounds: waterloo vs the best known circuits',
     '',
     `Smallest verified ${f.basis} circuit found (all two-input gates, each counted once) per instance, against the best known size from ${f.source}. ` +
-      'Start: the smallest of the textbook construction (adders; sum and compare; Batcher merge exchange), the Shannon circuit and ABC\'s optimisation of the construction; ' +
-      'then `improve` within the limit. Every circuit file (`circuits/upper-bounds/<id>.bench`) was read back and checked by exhaustive simulation against the spec and, where marked, by ABC `cec` against the truth tables. ' +
+      'Start: the smallest of the textbook constructions (full and half adders for SUM; count and compare for MAJ; Batcher\'s merge exchange, and count and compare, for SORT), ' +
+      'ABC\'s optimisation of the smallest construction and the Shannon circuit (the size of each is in the JSON); then `improve` from that start for the limit (n > 8: three times as long). Every circuit file (`circuits/upper-bounds/<id>.bench`) was read back and checked by exhaustive simulation against the spec and, where marked, by ABC `cec` against the truth tables. ' +
       'Regenerate with `waterloo results upper-bounds` (instances in the JSON are skipped; `--retry` re-runs them and keeps the smaller circuit).',
     '',
     `Entries: ${f.entries.length}; below the best known: ${count('below')}, equal: ${count('equal')}, above: ${count('above')}.`,
@@ -22,9 +23,13 @@ export function formatUpperBoundsMarkdown(f: UpperBoundsFile): string {
     '| instance | problem | best known (circuit_improvement) | start | ours | vs best known | time (s) | limit (s) | seed | ABC cec |',
     '|:--|:--|--:|--:|--:|:--|--:|--:|--:|:--|',
   ];
+  const notes: string[] = [];
   for (const e of f.entries) {
-    lines.push(`| ${e.family}_${e.n} | \`${e.problem}\` | ${e.bestKnown} | ${e.startSize} (${e.startFrom}) | ${e.size} | ${versus(e)} | ${e.seconds.toFixed(1)} | ${e.timeoutSeconds} | ${e.seed} | ${e.checks.abcCec} |`);
+    const note = BEST_KNOWN_NOTES[e.id];
+    if (note !== undefined) notes.push(`[${notes.length + 1}] ${e.id}: ${note}.`);
+    lines.push(`| ${e.family}_${e.n} | \`${e.problem}\` | ${e.bestKnown}${note === undefined ? '' : ` [${notes.length}]`} | ${e.startSize} (${e.startFrom}) | ${e.size} | ${versus(e)} | ${e.seconds.toFixed(1)} | ${e.timeoutSeconds} | ${e.seed} | ${e.checks.abcCec} |`);
   }
+  if (notes.length) lines.push('', ...notes.flatMap((n) => [n, '']).slice(0, -1));
   lines.push('', `MAJ_n is [sum >= n/2]: \`maj:n\` for odd n, \`thr:n:n/2\` for even n. Solver and version of each row: \`upper-bounds.json\`.`, '');
   return lines.join('\n');
 }
