@@ -144,10 +144,15 @@ describe('runUpperBounds', () => {
     const dir = tempDir();
     await runUpperBounds({ dir, instances: small, timeoutSeconds: 0.3, abc: false });
     const entries = readUpperBounds(dir).entries;
-    const md = formatUpperBoundsMarkdown({ basis: 'B2', source: 'src', entries: [{ ...entries[0]!, id: 'MAJ_9' }, entries[1]!] });
-    expect(md).toContain('| SUM_3 | `sum:3` | 5 [1] |');
-    expect(md).toContain('[1] MAJ_9: circuit_improvement\'s own circuits/maj/maj11_size31.ckt');
+    // a MAJ_9 row of 25 gates against the listed 27: below the list, not below the repository's maj11 restricted
+    const maj9 = { ...entries[1]!, id: 'MAJ_9', n: 9, bestKnown: 27, size: 25, comparison: 'below' as const };
+    const md = formatUpperBoundsMarkdown({ basis: 'B2', source: 'src', entries: [maj9, entries[0]!] });
+    expect(md).toContain('| MAJ_9 | `maj:3` | 27 [1] | 4 (construction:count-compare) | 25 | below the listed value (-2), not below 25 (see note) |');
+    expect(md).toContain('[1] MAJ_9: the listed 27 is circuits/maj/maj09_size27.ckt');
+    expect(md).toContain('below the listed best known value: 1 (below circuit_improvement\'s own circuits too: 0)');
     expect(md).not.toContain('[2]');
+    expect(md).not.toContain('**BELOW');
+    expect(formatUpperBoundsMarkdown({ basis: 'B2', source: 'src', entries: [{ ...maj9, size: 24 }] })).toContain('**BELOW (-3)**');
   });
 
   it('refuses a JSON file that is not one of its tables', () => {

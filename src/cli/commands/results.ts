@@ -80,7 +80,7 @@ export const resultsCommand = defineCommand({
       if (opts.json) printJson(io, { ran: r.ran, skipped: r.skipped, failed: r.failed, below: r.below, files: r.files });
       else {
         io.out(`upper bounds in ${opts.dir}/${UPPER_BOUNDS_LAYOUT.markdown}: ${r.ran.length} run, ${r.skipped.length} skipped, ${r.failed.length} failed a check\n`);
-        if (r.below.length) io.out(`BELOW the best known size (verified by simulation and ABC cec where available): ${r.below.join(', ')}\n`);
+        if (r.below.length) io.out(`below the listed best known size (each verified three times; see the notes under the table): ${r.below.join(', ')}\n`);
       }
       return r.failed.length ? EXIT.unknown : EXIT.ok;
     }
