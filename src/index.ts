@@ -432,6 +432,9 @@ export {
   type PublishedFamily,
   type PublishedCensus,
 } from './results/index.js';
+// the upper-bound attempt (issue 19) and the constructions it starts from
+export * from './results/upper-bounds/index.js';
+export { sumConstruction, thresholdConstruction, sorterConstruction, sorterByCountConstruction, problemConstructions, type NamedConstruction } from './problems/constructions.js';
 export {
   datasetOfSpec,
   datasetOfTask,

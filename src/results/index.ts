@@ -3,3 +3,4 @@ export { regenerateResults, publishedInstances, RESULTS_LAYOUT, type RegenerateP
 export { PUBLISHED_FAMILIES, PUBLISHED_BASES, PUBLISHED_ENCODER, PUBLISHED_TIMEOUT_SECONDS, PUBLISHED_CENSUSES, type PublishedFamily, type PublishedCensus } from './published-set.js';
 export { replaceGeneratedSection, renderResultsSection, GENERATED_BEGIN, GENERATED_END } from './readme.js';
 export { readRecordExport, formatRecordExport, loadRecords } from '../report/record-export.js';
+export * from './upper-bounds/index.js';
