@@ -16,6 +16,8 @@ import { recordOfCensusEntry } from '../../src/sweep/census-jsonl.js';
 import { verifyRecord } from '../../src/store/verify-record.js';
 import { npnClassSizes, type CensusEntry } from '../../src/synth/census.js';
 import { synthesize } from '../../src/synth/index.js';
+import { npnCanonize } from '../../src/tt/npn.js';
+import { fromWords, toHex } from '../../src/tt/truth-table.js';
 
 const CENSUS = join(import.meta.dirname, '..', '..', 'results', 'census');
 const read = (file: string): CensusEntry[] =>
@@ -66,6 +68,27 @@ describe('published 4-input U2 census', () => {
       expect(e.size!, e.representative).toBeGreaterThanOrEqual(b!.size!);
       expect(e.size!, e.representative).toBeLessThanOrEqual(3 * b!.size!);
     }
+  });
+
+  // OEIS A057241: a(4) = 10, by R. Schroeppel's exhaustive search of the 9-gate circuits (2001); his note on
+  // the entry says only four functions need 10 gates and describes them (A = x0 here; the bit order of the
+  // "binary number ABCD" is a permutation of the inputs, which NPN classes ignore)
+  it('its maximum is 10, reached by the NPN classes of Schroeppel\'s four 10-gate functions and no other', () => {
+    const table = (f: (x: number[], m: number) => boolean): string => {
+      let w = 0;
+      for (let m = 0; m < 16; m++) if (f([0, 1, 2, 3].map((i) => (m >> i) & 1), m)) w |= 1 << m;
+      return toHex(npnCanonize(fromWords(4, new Uint32Array([w]))).representative);
+    };
+    const sum = (x: number[]): number => x[0]! + x[1]! + x[2]! + x[3]!;
+    const schroeppel = [
+      table((x) => sum(x) === 2 || sum(x) === 4), // A+B+C+D = 2 or 4
+      table((x) => (x[0] ? x[1]! + x[2]! + x[3]! >= 2 : (x[1]! + x[2]! + x[3]!) % 2 === 1)), // A selects carry or low bit of B+C+D
+      table((_, m) => m % 3 === 1), // ABCD is 1 mod 3
+      table((_, m) => m % 3 === 1 || m === 0), // ABCD is 1 mod 3 or else 0
+    ];
+    expect(Math.max(...u2.map((e) => e.size!))).toBe(10);
+    expect(u2.filter((e) => e.size === 10).map((e) => e.representative).sort()).toEqual([...new Set(schroeppel)].sort());
+    expect(new Set(schroeppel).size).toBe(4);
   });
 
   // every 25th class of U2 size <= 7 (fast to solve again), in representative order
