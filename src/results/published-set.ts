@@ -37,6 +37,6 @@ export interface PublishedCensus {
 
 /** Censuses tabulated (and completed when their store is incomplete): one table per input count, one column per basis. */
 export const PUBLISHED_CENSUSES: readonly PublishedCensus[] = [
-  { inputs: 4, bases: ['B2', 'MC', 'LUT3'] },
+  { inputs: 4, bases: ['B2', 'U2', 'MC', 'LUT3'] },
   { inputs: 3, bases: ['B2', 'XAIG', 'U2', 'AIG', 'MIG', 'MC'] },
 ];
