@@ -31,7 +31,7 @@ import { parseListing } from '../io/listing-read.js';
 import { resolveBackendName, type BackendName } from '../sat/registry.js';
 import { ENCODERS } from '../synth/registry.js';
 import { assembleCircuit, reduceSpec, type ReducedSpec } from '../synth/reduce-spec.js';
-import { synthesize, type SynthesisProgress, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
+import { synthesize, upperBoundSize, type SynthesisProgress, type SynthesisResult, type SynthesizeStats } from '../synth/synthesize.js';
 import type { EncoderName, SymmetryBreaking, UnsatCertificate } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
 import { checkSpec, specToJson, type FunctionSpec } from '../tt/spec.js';
@@ -307,15 +307,6 @@ export function finalCircuit(red: ReducedSpec, listing: string, size: number, ba
   return full;
 }
 
-/** The known circuit of {@link CubeSearchParams.upperBoundCircuit}, checked, and its size. */
-function knownCircuit(c: Circuit, spec: FunctionSpec, basis: BasisName): { circuit: Circuit; size: number } {
-  const v = verifyCircuit(c, spec);
-  if (!v.ok) throw new UsageError(`upperBoundCircuit is wrong on output ${v.output}, minterm ${v.minterm}`, 'bad-upper-bound');
-  const cost = circuitCost(c, basis);
-  if (!cost.inBasis) throw new UsageError(`upperBoundCircuit is not a ${basis} circuit: ${cost.reason}`, 'bad-upper-bound');
-  return { circuit: c, size: cost.size };
-}
-
 /**
  * Exact synthesis with every size solved by cubes (see the module notes):
  * upward from the proven lower bound (or `minSize`), SAT decoded and
@@ -349,7 +340,7 @@ export async function synthesizeByCubes(spec: FunctionSpec, params: Partial<Cube
     totalMs: 0,
     sizes: [],
   };
-  const known = p.upperBoundCircuit === undefined ? undefined : knownCircuit(p.upperBoundCircuit, spec, p.basis);
+  const known = p.upperBoundCircuit === undefined ? undefined : upperBoundSize(p.upperBoundCircuit, spec, p.basis, undefined);
   const runner = p.runner ?? poolCubeRunner(p.backend);
   const unsat = new Map<number, UnsatCertificate>();
   let provenLB = red.lowerBound;

@@ -472,7 +472,12 @@ function checkParams(p: SynthesizeParams): void {
 }
 
 /** Size of a user-supplied upper-bound circuit (checked against the spec and basis). */
-function upperBoundSize(c: Circuit, spec: FunctionSpec, basis: BasisName, maxDepth: number | undefined): { circuit: Circuit; size: number } {
+/**
+ * A known circuit for `spec`, checked (simulation, basis, depth bound) and
+ * cleaned, with its size. Shared by the cube search.
+ * @throws UsageError code `bad-upper-bound` when a check fails.
+ */
+export function upperBoundSize(c: Circuit, spec: FunctionSpec, basis: BasisName, maxDepth: number | undefined): { circuit: Circuit; size: number } {
   const v = verifyCircuit(c, spec);
   if (!v.ok) throw new UsageError(`upperBoundCircuit is wrong on output ${v.output}, minterm ${v.minterm}`, 'bad-upper-bound');
   const clean = cleanup(c);
