@@ -22,7 +22,7 @@ describe('min --improve-first', () => {
   test('text output names the upper bound; with --cubes the same optimum; refused with --all and with a basis improve has no gates for', () => {
     const text = runWaterloo(['min', '--problem', 'maj:3', '--improve-first', '0.5']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^upper bound \d+ from local improvement in [\d.]+ s$/m);
+    expect(text.stdout).toMatch(/^upper bound \d+ from local improvement in [\d.]+ s \(start: (Shannon|(positive|negative) Davio on x\d+)\)$/m);
     const cubes = runWaterloo(['min', '--problem', 'thr:4:2', '--improve-first', '1', '--cubes', '2', '--workers', '1', '--json']);
     expect(JSON.parse(cubes.stdout)).toMatchObject({ status: 'optimal', size: 7, unsatAt: 6, improveFirst: { size: expect.any(Number) } });
     const all = runWaterloo(['min', '--problem', 'maj:3', '--improve-first', '1', '--all', '2']);

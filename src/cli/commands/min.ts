@@ -83,7 +83,7 @@ export const minCommand = defineCommand({
       ...(src.inputNames ? { inputNames: src.inputNames } : {}),
       ...(src.outputNames ? { outputNames: src.outputNames } : {}),
     };
-    let heuristic: { circuit: Parameters<typeof rebuild>[0]; size: number; seconds: number } | undefined;
+    let heuristic: { circuit: Parameters<typeof rebuild>[0]; size: number; seconds: number; start: string } | undefined;
     const answer = (r: SynthesisResult, out: string | undefined): MinAnswer =>
       formatMinAnswer(r, { label: src.label, basis, seconds: (performance.now() - t0) / 1000, json: opts.json, names, out, improveFirst: heuristic });
     const stored = opts.store !== undefined && opts.shard === undefined && opts.combine.length === 0 && opts.depth === undefined && opts.all === undefined && opts.proof === undefined ? await storedAnswer(opts.store, src, basis) : undefined;
@@ -213,7 +213,7 @@ interface MinAnswer {
 /** Formats a synthesis result as `min` prints it (text or JSON); `out` is the file the circuit was written to. */
 function formatMinAnswer(
   r: SynthesisResult,
-  o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined; improveFirst?: { size: number; seconds: number } },
+  o: { label: string; basis: BasisName; seconds: number; json: boolean; names: Parameters<typeof rebuild>[1]; out: string | undefined; improveFirst?: { size: number; seconds: number; start: string } },
 ): MinAnswer {
   const common = {
     spec: o.label,
@@ -222,7 +222,7 @@ function formatMinAnswer(
     encoder: r.stats.encoder,
     solver: r.stats.backend,
     seconds: Number(o.seconds.toFixed(3)),
-    ...(o.improveFirst === undefined ? {} : { improveFirst: { size: o.improveFirst.size, seconds: Number(o.improveFirst.seconds.toFixed(3)) } }),
+    ...(o.improveFirst === undefined ? {} : { improveFirst: { size: o.improveFirst.size, seconds: Number(o.improveFirst.seconds.toFixed(3)), start: o.improveFirst.start } }),
   };
   if (r.status === 'infeasible' || r.status === 'unknown') {
     const out = { status: r.status, ...(r.status === 'unknown' ? { lowerBound: r.provenLowerBound } : {}), reason: r.reason, ...common };
@@ -255,7 +255,7 @@ function formatMinAnswer(
         : `${r.lowerBoundArgument}`
       : `proven lower bound ${r.provenLowerBound}; ${r.reason}`;
   let stdout = `${r.status} ${o.basis} size ${r.size} for ${o.label}: ${why}; ${o.seconds.toFixed(2)} s\n`;
-  if (o.improveFirst !== undefined) stdout += `upper bound ${o.improveFirst.size} from local improvement in ${o.improveFirst.seconds.toFixed(2)} s\n`;
+  if (o.improveFirst !== undefined) stdout += `upper bound ${o.improveFirst.size} from local improvement in ${o.improveFirst.seconds.toFixed(2)} s (start: ${o.improveFirst.start})\n`;
   if (r.status === 'optimal' && r.solutions) stdout += `${r.solutions.length} optimal circuit(s)${r.solutionsExhausted ? ' (all)' : ''}\n`;
   stdout += o.out ? `circuit written to ${o.out}\n` : formatListing(circuit);
   const kept = r.status === 'optimal' ? r.lowerBound?.instances.find((i) => i.proof?.path !== undefined)?.proof?.path : undefined;

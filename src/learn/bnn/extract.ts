@@ -21,10 +21,10 @@
  * gates, are refused (ValidationError `too-large`).
  */
 import type { BasisName } from '../../core/basis.js';
+import { appendCircuit } from '../../core/append-circuit.js';
 import { CircuitBuilder } from '../../core/builder.js';
-import { gateFanins, type Circuit } from '../../core/circuit.js';
+import type { Circuit } from '../../core/circuit.js';
 import { strash } from '../../core/cleanup.js';
-import type { GateKind } from '../../core/gate.js';
 import type { Lit } from '../../core/literal.js';
 import { simulateOutputs, simulateTruthTables } from '../../core/simulate.js';
 import { toAig } from '../../core/to-aig.js';
@@ -162,23 +162,12 @@ function compileNetwork(net: BnnNetwork, small?: SmallNeuronCircuit, deadline = 
         const { input, negated } = found.inputOf(k);
         return t.lits[input]! ^ (negated ? 1 : 0);
       });
-      return appendGates(b, found.circuit, fanins) ^ (found.outputNegated ? 1 : 0);
+      return appendCircuit(b, found.circuit, fanins)[0]! ^ (found.outputNegated ? 1 : 0);
     });
   });
   if (b.numGates > MAX_EXTRACT_GATES) throw new ValidationError(`the circuit of the network passes ${MAX_EXTRACT_GATES} gates (the limit of extraction)`, 'too-large');
   signals.forEach((lit, k) => b.addOutput(lit, net.outputNames?.[k]));
   return { circuit: b.build(), constantNeurons, exactNeurons };
-}
-
-/** Copies a one-output circuit's gates into `b` with its inputs bound to `fanins`; returns its output literal. */
-function appendGates(b: CircuitBuilder, c: Circuit, fanins: readonly Lit[]): Lit {
-  const map: Lit[] = [0, ...fanins];
-  for (let g = 0; g < c.numGates; g++) {
-    const fs = Array.from(gateFanins(c, g), (f) => map[f >>> 1]! ^ (f & 1));
-    map.push(b.addGate(c.kinds[g] as GateKind, fs, c.luts.get(g)));
-  }
-  const o = c.outputs[0]!;
-  return map[o >>> 1]! ^ (o & 1);
 }
 
 function toTarget(c: Circuit, basis: ExtractBasis): { before: number; after: Circuit } {
