@@ -4,7 +4,9 @@
  *
  * 1. loads the published records (results/store/records.jsonl, the text form
  *    kept in git) into the working SQLite store (results/store/published.db,
- *    not in git), so a fresh clone recomputes nothing it already has;
+ *    not in git), so a fresh clone recomputes nothing it already has, and
+ *    the answers of the frontier runs (results/frontier/*.json, see
+ *    frontier-records.ts), each kept when better than the stored record;
  * 2. sweeps the published family set ({@link PUBLISHED_FAMILIES}) in B2 and U2
  *    with a per-instance time limit; instances already stored are skipped, so
  *    an interrupted run resumes;
@@ -42,6 +44,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { gitTreeState, type TreeState } from '../version.js';
 import { PUBLISHED_BASES, PUBLISHED_CENSUSES, PUBLISHED_ENCODER, PUBLISHED_FAMILIES, PUBLISHED_TIMEOUT_SECONDS, type PublishedCensus, type PublishedFamily } from './published-set.js';
+import { readFrontierRecords } from './frontier-records.js';
 import { renderResultsSection, replaceGeneratedSection } from './readme.js';
 import { formatRecordExport, readRecordExport, verifyRecordExport } from '../report/record-export.js';
 
@@ -107,6 +110,7 @@ export const RESULTS_LAYOUT = {
   plots: 'plots',
   census: 'census',
   readme: 'README.md',
+  frontier: 'frontier',
 } as const;
 
 /** The instances of the published family sweep, in sweep order. */
@@ -214,6 +218,12 @@ export async function regenerateResults(p: RegenerateParams): Promise<Regenerate
     for (const r of checked.accepted) if (store.put(r)) imported++;
     log(`records: ${exported.length} in ${RESULTS_LAYOUT.records}, ${imported} new or better than the working store's${refused.length ? `, ${refused.length} refused` : ''}`);
     for (const line of refused) log(`  ${line}`);
+    // the long single runs of results/frontier answer their instances like records (the store keeps the better one)
+    const frontier = readFrontierRecords(at(RESULTS_LAYOUT.frontier));
+    const fromFrontier = frontier.records.filter((r) => wanted.has(keyOf(r)) && store.put(r)).length;
+    refused.push(...frontier.refused);
+    log(`frontier runs: ${frontier.records.length} in ${RESULTS_LAYOUT.frontier}/, ${fromFrontier} better than the store's${frontier.refused.length ? `, ${frontier.refused.length} refused` : ''}`);
+    for (const line of frontier.refused) log(`  ${line}`);
     if (p.solve !== false) {
       const todo = instances.filter((i) => !store.has(i)).length;
       log(`family sweep: ${instances.length} instances (${PUBLISHED_BASES.join(', ')}, encoder ${PUBLISHED_ENCODER}, ${timeout} s each), ${todo} to solve`);

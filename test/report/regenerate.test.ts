@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../../src/errors.js';
 import type { TreeState } from '../../src/version.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRecordExport, readRecordExport, regenerateResults } from '../../src/results/index.js';
 import type { StoreRecord } from '../../src/store/types.js';
-import { tempDir } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 import { verifiedRecord } from '../store/verified-record.js';
 
 /** A checkout without uncommitted changes, so the tests do not depend on the state of the developer's tree. */
@@ -46,5 +46,25 @@ describe('regenerateResults', () => {
     // nothing left to retry at this limit
     const again = await regenerateResults({ dir, families: [{ problem: 'maj', n: '3' }], censuses: [], timeoutSeconds: 30, jobs: 1, retry: true, treeState: clean });
     expect(again.retried).toBeUndefined();
+  });
+
+  it('a frontier run answers its instance and, through the NPN class, its twin; a broken frontier file is refused by name', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'store'));
+    mkdirSync(join(dir, 'frontier'));
+    // the sweep's answers: thr:5:4 feasible at 10 (>= 9), thr:5:2 unknown (>= 9)
+    writeFileSync(join(dir, 'store', 'records.jsonl'), formatRecordExport([verifiedRecord('thr:5:4', 'feasible', 9), verifiedRecord('thr:5:2', 'unknown', 9)]));
+    copyFileSync(join(ROOT, 'results', 'frontier', 'thr-5-2.json'), join(dir, 'frontier', 'thr-5-2.json'));
+    writeFileSync(join(dir, 'frontier', 'broken.json'), '{"command": "waterloo min", "result": ');
+    const lines: string[] = [];
+    const r = await regenerateResults({ dir, families: [{ problem: 'thr', n: '5' }], censuses: [], solve: false, treeState: clean, log: (l) => lines.push(l) });
+    expect(r.refused).toEqual([expect.stringMatching(/frontier\/broken\.json: /)]);
+    expect(lines.join('\n')).toMatch(/frontier runs: 1 in frontier\/, 1 better than the store's, 1 refused/);
+    const back = readRecordExport(join(dir, 'store', 'records.jsonl'));
+    expect(back.find((x) => x.problem === 'thr:5:2')).toMatchObject({ status: 'optimal', size: 10, lowerBound: 10, evidence: { kind: 'unsat', size: 9 }, host: expect.stringMatching(/^frontier run thr-5-2\.json/) });
+    const table = readFileSync(join(dir, 'tables', 'thr.md'), 'utf8');
+    expect(table).toMatch(/\| `thr:5:2` \| 5 \| 10 \|/);
+    // the twin takes the class's optimal answer (marked as such)
+    expect(table).toMatch(/\| `thr:5:4` \| 5 \| 10† \|/);
   });
 });

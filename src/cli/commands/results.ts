@@ -10,7 +10,7 @@ export const resultsCommand = defineCommand({
   summary: "regenerate the project's published results (family tables, censuses, plots, results/README.md)",
   usage: 'regenerate [--dir DIR] [--timeout S] [--jobs J] [--retry] [--no-solve] [--allow-dirty] [--json] | mc --inputs N [--dir DIR] [--timeout S] [--limit K] [--proof] | upper-bounds [--dir DIR] [--timeout S] [--only REGEX] [--retry] [--seed N] [--no-abc]',
   description:
-    'Loads the published records (DIR/store/records.jsonl) into the working store (DIR/store/published.db), sweeps the published family set in B2 and U2 ' +
+    'Loads the published records (DIR/store/records.jsonl) and the frontier runs (DIR/frontier/*.json, each kept where better) into the working store (DIR/store/published.db), sweeps the published family set in B2 and U2 ' +
     '(instances already stored are skipped, so an interrupted run resumes), completes the published censuses, then writes DIR/store/records.jsonl, ' +
     'DIR/tables/*.{md,tex,csv,json}, DIR/plots/*.svg and the generated part of DIR/README.md. --retry also re-solves stored instances that are not optimal and ran with a shorter --timeout. --no-solve only rebuilds the outputs from the stored records. ' +
     'Every record of the export is re-checked before it is imported (circuit simulated against the instance, size recomputed); a refused record is named on stderr and not imported. ' +
