@@ -230,7 +230,7 @@ export {
   type FunctionMatch,
 } from './cuts/index.js';
 export { toBasis } from './core/to-basis.js';
-export { quickUpperBound, shannonCircuit, type QuickUpperBoundParams } from './improve/upper-bound.js';
+export { IMPROVE_FIRST_BASES, quickUpperBound, shannonCircuit, type QuickUpperBoundParams } from './improve/upper-bound.js';
 export { fanoutInfo, mffcNodes, nodesSize, coneCircuit, coneTables, reachableLeafPatterns, type FanoutInfo, type ConeCircuitNames } from './core/cone.js';
 export { gateSize } from './core/cost.js';
 export {
@@ -406,6 +406,7 @@ export {
 } from './queue/index.js';
 export { expandSweep, parseRange, parseShard, shardOf, type ExpandParams, type Shard } from './sweep/expand.js';
 export { census, censusFromStore, censusInstances, censusInstanceName, censusEntryOf, type CensusParams, type CensusResult } from './sweep/census.js';
+export { censusSample, censusSampleInstances, drawCensusSample, type CensusSampleParams, type CensusSampleResult, type SampleClass } from './sweep/census-sample.js';
 export { importCensusJsonl, formatCensusJsonl, recordOfCensusEntry, type CensusImport } from './sweep/census-jsonl.js';
 export { recordOf, evidenceOf, type RecordContext, type RecordableResult } from './sweep/record-of.js';
 export { runSweep, sweepWorkerPath, hardLimitMs, type RunSweepParams, type SweepProgress, type SweepResult, type SweepFailure } from './sweep/sweep.js';

@@ -49,6 +49,9 @@ export function shannonCircuit(spec: FunctionSpec, inputNames?: readonly string[
   return b.build();
 }
 
+/** Bases {@link quickUpperBound} works in (the bases local improvement has gates for). */
+export const IMPROVE_FIRST_BASES: ReadonlySet<BasisName> = new Set<BasisName>(['B2', 'U2', 'AIG', 'XAIG']);
+
 /** Parameters of {@link quickUpperBound}. */
 export interface QuickUpperBoundParams {
   readonly basis: BasisName;

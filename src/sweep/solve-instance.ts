@@ -9,7 +9,8 @@ import { parseProblem } from '../problems/parse-problem.js';
 import type { BackendName } from '../sat/registry.js';
 import type { StoreRecord } from '../store/types.js';
 import { synthesize, type SynthesisProgress, type SynthesizeParams } from '../synth/synthesize.js';
-import { quickUpperBound } from '../improve/upper-bound.js';
+import { IMPROVE_FIRST_BASES, quickUpperBound } from '../improve/upper-bound.js';
+import { reduceSpec } from '../synth/reduce-spec.js';
 import type { EncoderName } from '../synth/types.js';
 import { recordOf } from './record-of.js';
 
@@ -21,6 +22,13 @@ export interface SweepInstance {
   readonly encoder: EncoderName;
   /** Time limit of the whole synthesis run, seconds (absent or 0 = none). */
   readonly timeoutSeconds?: number;
+  /**
+   * Seconds of a heuristic upper bound before the exact search (as `min
+   * --improve-first`; counted in the time limit; bases b2, u2, aig, xaig):
+   * the search then stops below that circuit's size, so only the UNSAT
+   * sizes are left when it is already minimum. Absent or 0 = none.
+   */
+  readonly improveFirstSeconds?: number;
 }
 
 /** How to run {@link solveInstance}. */
@@ -52,13 +60,24 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
   const problem = parseProblem(inst.problem);
   const timeout = inst.timeoutSeconds !== undefined && inst.timeoutSeconds > 0 ? inst.timeoutSeconds : undefined;
   const t0 = performance.now();
+  const first =
+    inst.improveFirstSeconds !== undefined && inst.improveFirstSeconds > 0 && IMPROVE_FIRST_BASES.has(inst.basis)
+      ? await quickUpperBound(problem.spec, {
+          basis: inst.basis,
+          timeLimitMs: Math.min(inst.improveFirstSeconds, timeout ?? Infinity) * 1000,
+          backend: opts.backend ?? 'auto',
+          target: reduceSpec(problem.spec).lowerBound,
+        })
+      : undefined;
+  const left = timeout === undefined ? undefined : Math.max(1, Math.round(timeout * 1000 - (performance.now() - t0)));
   const r = await synthesize(problem.spec, {
     basis: inst.basis,
     encoder: inst.encoder,
     backend: opts.backend ?? 'auto',
-    timeLimitMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    timeLimitMs: left,
     signal: opts.signal,
     onProgress: opts.onProgress,
+    ...(first !== undefined ? { upperBoundCircuit: first.circuit, upperBoundUse: 'cap' as const } : {}),
   });
   // without a depth bound the driver never answers infeasible
   if (r.status === 'infeasible') throw new InternalError(`internal error: ${problem.name} in ${inst.basis} reported infeasible: ${r.reason}`);
@@ -66,10 +85,14 @@ export async function solveInstance(inst: SweepInstance, opts: SolveInstanceOpti
   // A search that ran out of time has a lower bound but no circuit: a short
   // heuristic phase (a quarter of the limit, at most 30 s) supplies a verified
   // upper bound, so the record says "best found (>= bound)" rather than nothing.
+  // With a heuristic circuit from before the search, that one is the upper bound.
   const heuristic =
-    r.status === 'unknown' && r.reason === 'time' && timeout !== undefined && !opts.signal?.aborted
-      ? await quickUpperBound(problem.spec, { basis: inst.basis, timeLimitMs: heuristicSeconds(timeout) * 1000, backend: opts.backend ?? 'auto' })
-      : undefined;
+    r.status !== 'unknown'
+      ? undefined
+      : first ??
+        (r.reason === 'time' && timeout !== undefined && !opts.signal?.aborted
+          ? await quickUpperBound(problem.spec, { basis: inst.basis, timeLimitMs: heuristicSeconds(timeout) * 1000, backend: opts.backend ?? 'auto' })
+          : undefined);
   return recordOf(r, {
     problem,
     basis: inst.basis,

@@ -5,6 +5,7 @@ import {
   circuitCost,
   formatListing,
   openStore,
+  IMPROVE_FIRST_BASES,
   quickUpperBound,
   rebuild,
   reduceSpec,
@@ -30,7 +31,6 @@ import { commandTimeLimitMs } from '../time-budget.js';
 import { runCubeCombine, runCubeShard } from './min-shards.js';
 
 /** Bases of `min --improve-first` (those of the Shannon circuit's improvement). */
-const IMPROVE_FIRST_BASES: ReadonlySet<BasisName> = new Set<BasisName>(['B2', 'U2', 'AIG', 'XAIG']);
 
 /** Gates of a known circuit in `basis` (infinite when it is not a circuit of the basis). */
 function circuitSize(c: Parameters<typeof circuitCost>[0], basis: BasisName): number {
