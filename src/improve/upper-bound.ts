@@ -89,15 +89,15 @@ export function davioStartName(cand: DavioCandidate): string {
 
 /**
  * A verified circuit for `spec` in `basis`, its size and the name of its
- * start, from a portfolio
- * of starting circuits shrunk by local improvement within `timeLimitMs`:
- * first the Shannon circuit, then (in B2 and XAIG, up to
- * {@link DAVIO_MAX_INPUTS} inputs) the Davio starts of davio-start.ts by
+ * start, from a portfolio of starting circuits shrunk by local improvement
+ * within `timeLimitMs`: first the Shannon circuit, then (in B2 and XAIG, up
+ * to {@link DAVIO_MAX_INPUTS} inputs) the Davio starts of davio-start.ts by
  * successive halving: every candidate's block is improved for a slice, the
- * better half goes on with a doubled slice, and the last one's assembled
- * circuit gets the remaining time. The smallest circuit wins; the search
- * stops as soon as one has at most `target` gates. Throws an internal error
- * if the circuit does not meet the spec (a bug, never an answer).
+ * better half goes on with a doubled slice, and the survivor's assembled
+ * circuit gets the last slice; brackets repeat with new seeds while time is
+ * left. The smallest circuit wins; the search stops as soon as one has at
+ * most `target` gates. Throws an internal error if the circuit does not meet
+ * the spec (a bug, never an answer).
  */
 export async function quickUpperBound(spec: FunctionSpec, p: QuickUpperBoundParams): Promise<Found> {
   const t0 = performance.now();
