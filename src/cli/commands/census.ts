@@ -19,7 +19,7 @@ import {
   type EncoderName,
 } from '../../index.js';
 import { defineCommand, printJson, type CommandIo } from '../command.js';
-import { jsonOption, timeoutOption } from '../options.js';
+import { jsonOption, seedOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
 import { basisOf, basisOption, SYNTHESIS_BASIS_CHOICES } from '../basis-option.js';
 import { EXIT, exitCodeForKind } from '../exit-codes.js';
@@ -28,21 +28,21 @@ import { withSweepControls } from '../sweep-controls.js';
 export const censusCommand = defineCommand({
   name: 'census',
   summary: 'minimum circuit size of every NPN class of N-input functions, with class and function counts',
-  usage: '--inputs N --basis B [--json] [--store PATH|none] [--timeout S] [--jobs J] [--import FILE.jsonl] [--export FILE.jsonl] | --inputs N --sample K [--seed S] [--improve-first S] [--timeout S] [--out FILE.json]',
+  usage: '--inputs N --basis B [--json] [--store PATH|none] [--timeout S] [--jobs J] [--import FILE.jsonl] [--export FILE.jsonl] | --inputs N --sample K [--seed N] [--improve-first S] [--timeout S] [--out FILE.json]',
   description:
     'Every class is solved by exact synthesis (optimal = verified circuit + UNSAT at size-1) as the sweep instance tt:N:REP (REP the class representative) ' +
     'in worker processes, each killed at the hard limit of --timeout, and stored in the results store as it finishes (--store PATH, else $WATERLOO_STORE, ' +
     'else results/waterloo.db in the package; "none" for a store that is thrown away at the end), so an interrupted census resumes where it stopped. ' +
     '--import reads a census JSON-lines file (the format of results/census/*.jsonl) into the store first, each entry re-checked (circuit simulated, size recomputed); ' +
     '--export writes the census from the store in that format. Exit 0 when every class is solved, 4 when some hit the time limit, 3 when --import refused an entry. ' +
-    `With --sample K (--inputs 1..${MAX_EXACT_NPN_VARS}), K functions are drawn uniformly at random (--seed S, default 1), each mapped to its exact NPN class, and every distinct class ` +
+    `With --sample K (--inputs 1..${MAX_EXACT_NPN_VARS}), K functions are drawn uniformly at random (--seed N, default 1), each mapped to its exact NPN class, and every distinct class ` +
     'is solved once the same way (resuming from the store); the distribution is counted per drawn function: proven sizes, and for the classes not proven optimal ' +
     'their bounds (lower..upper). --improve-first S gives each class a heuristic upper bound first (as min --improve-first), so only the UNSAT sizes are left when ' +
     'it is minimum. --out FILE.json writes the sample (how it was drawn, every class with its status, size and bound, the distribution), atomically.',
   options: {
     inputs: { type: 'int', help: `number of inputs (0..${MAX_CENSUS_INPUTS}; 1..${MAX_EXACT_NPN_VARS} with --sample)`, min: 0, max: MAX_EXACT_NPN_VARS, metavar: 'N' },
     sample: { type: 'int', help: 'solve the classes of K uniformly drawn functions instead of every class', min: 1, max: 1_000_000, metavar: 'K' },
-    seed: { type: 'int', help: 'with --sample: seed of the draw', default: 1, min: 0, max: 4294967295, metavar: 'S' },
+    seed: seedOption('with --sample: seed of the draw'),
     'improve-first': { type: 'number', help: 'with --sample: seconds of heuristic upper bound before each class\'s exact search (counted in --timeout; bases b2, u2, aig, xaig)', min: 0, metavar: 'S' },
     out: { type: 'string', help: 'with --sample: write the sample as JSON to FILE (atomically)', metavar: 'FILE' },
     // the NPN-invariant bases: the named ones (custom ops bases need not be invariant under input negation)
