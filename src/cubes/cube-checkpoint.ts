@@ -61,9 +61,17 @@ export interface CubeCheckpointFile {
   readonly sat?: Record<string, CubeSat>;
 }
 
+/**
+ * The version of the split (cube-split.ts over cube-probe.ts's live groups):
+ * part of every query key, so that the answers of another split's cube
+ * numbering are never read as this one's. 2: failed variables are dropped
+ * before cutting.
+ */
+export const CUBE_SPLIT_VERSION = 2;
+
 /** The key of a query in a checkpoint (and of its cube jobs on a queue). */
 export function cubeQueryKey(q: CubeQuery): string {
-  return createHash('sha256').update(JSON.stringify([q.spec, q.basis, q.encoder, q.size, q.symmetryBreaking ?? null, q.cubes])).digest('hex').slice(0, 24);
+  return createHash('sha256').update(JSON.stringify([q.spec, q.basis, q.encoder, q.size, q.symmetryBreaking ?? null, q.cubes, CUBE_SPLIT_VERSION])).digest('hex').slice(0, 24);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -14,6 +14,7 @@ import { cnfSha256 } from '../synth/synthesize.js';
 import type { EncodedInstance, UnsatCertificate } from '../synth/types.js';
 import { verifyCircuit } from '../synth/verify.js';
 import { specFromJson } from '../tt/spec.js';
+import { liveSplitGroups } from './cube-probe.js';
 import { splitIntoCubes, type Cube } from './cube-split.js';
 import type { CubeQuery } from './cube-checkpoint.js';
 
@@ -54,7 +55,7 @@ export function encodeForCubes(task: Omit<CubeTask, 'index' | 'backend' | 'timeL
   const all = [...encoder.encode({ spec, basis: task.basis, size: task.size, ...(task.symmetryBreaking ? { symmetryBreaking: task.symmetryBreaking } : {}) })];
   const inst = all[0];
   if (all.length !== 1 || inst?.splitGroups === undefined) throw new UsageError(`the ${task.encoder} encoder cannot split an instance into cubes (one instance with split groups is needed)`, 'unsupported');
-  last = { key, inst, cubes: splitIntoCubes(inst.splitGroups(), task.cubes) };
+  last = { key, inst, cubes: splitIntoCubes(liveSplitGroups(inst.cnf, inst.splitGroups(), task.cubes), task.cubes) };
   return last;
 }
 

@@ -1,8 +1,9 @@
 /**
- * The clause database behind `checkDrat`: a typed-array clause arena, two
+ * The clause database behind `checkDrat` (and the cube split's probes,
+ * src/cubes/cube-probe.ts): a typed-array clause arena, two
  * watched literals per clause, a top-level trail with reasons, temporary
  * RUP/RAT checks above it, and implication-graph marking for backward
- * (core-first) checking. Internal to the DRAT checker.
+ * (core-first) checking.
  *
  * Literal codes: DIMACS literal d becomes 2*d (positive) or 2*|d|+1
  * (negative); `code ^ 1` negates.
