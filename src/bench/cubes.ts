@@ -16,15 +16,13 @@
  * time) per run, and ratios to the one solve. Every run must answer UNSAT at
  * S (a SAT or unknown answer is reported and the bench exits 1).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { encodeForCubes, solveCube } from '../cubes/cube-task.js';
 import { parseProblem } from '../problems/parse-problem.js';
 import { resolveBackendName } from '../sat/registry.js';
 import { reduceSpec } from '../synth/reduce-spec.js';
 import { specToJson } from '../tt/spec.js';
+import { readFileSync } from 'node:fs';
+import { timedCli, type Timed } from './timed-cli.js';
 
 /** Options of the cubes suite. */
 export interface CubesBenchOptions {
@@ -46,34 +44,6 @@ export function cubesBenchOptions(args: readonly string[]): CubesBenchOptions {
     cubes: Number(arg('--cubes') ?? 16),
     simulate: (arg('--simulate') ?? '4,8,16').split(',').map(Number),
   };
-}
-
-interface Timed {
-  readonly wall: number;
-  readonly cpu: number | undefined;
-  readonly out: string;
-  readonly code: number | null;
-}
-
-const GNU_TIME = '/usr/bin/time';
-
-/** Runs the CLI once, with wall and CPU seconds (children included) from GNU time when it is there. */
-function timedCli(cli: string, args: readonly string[]): Timed {
-  const dir = mkdtempSync(join(tmpdir(), 'waterloo-bench-cubes-'));
-  const file = join(dir, 'time');
-  const useTime = existsSync(GNU_TIME);
-  const argv = useTime ? [GNU_TIME, '-f', '%e %U %S', '-o', file, process.execPath, cli, ...args] : [process.execPath, cli, ...args];
-  const t0 = performance.now();
-  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
-  let wall = (performance.now() - t0) / 1000;
-  let cpu: number | undefined;
-  if (useTime && existsSync(file)) {
-    const [e, u, s] = readFileSync(file, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
-    wall = e!;
-    cpu = u! + s!;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  return { wall, cpu, out: r.stdout, code: r.status };
 }
 
 /** The longest worker's total when `times` are handed out in order to the first free of `n` workers. */

@@ -21,6 +21,13 @@ const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const ABC = 'berkeley-abc';
 
+/** The value after `flag` on the command line, if any. */
+function argAfter(flag: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
 /** The suites, by name: `cases` run through the side-by-side harness, `custom` runs its own comparison. */
 /** What a custom suite gets from the command line. */
 interface SuiteOptions {
@@ -43,9 +50,9 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
     custom: () => benchExact(CLI, (s) => console.log(s)),
   },
   exact5: {
-    description: '5-input family instances (maj, thr, exact, mod3, sum) to optimal in B2: waterloo min vs ABC twoexact looped upward, same run, --timeout S per instance (default 600); and 169ae443 at 12 gates; --only REGEX picks instances',
+    description: '5-input family instances (maj, thr, exact, mod3, sum) to optimal in B2: waterloo min vs ABC twoexact looped upward, same run, --timeout S per instance (default 600); and 169ae443 at 12 gates; --only REGEX picks instances; --save DIR writes each waterloo run (command, wall and CPU seconds, answer)',
     peer: ABC,
-    custom: (o) => benchExact5(CLI, { ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }), ...(o.only ? { only: o.only } : {}) }, (s) => console.log(s)),
+    custom: (o) => benchExact5(CLI, { ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }), ...(o.only ? { only: o.only } : {}), ...(argAfter('--save') === undefined ? {} : { saveDir: argAfter('--save')! }) }, (s) => console.log(s)),
   },
   io: {
     description: 'read a large AIGER file and simulate 64k random patterns (EPFL hyp.aig, 214k ANDs) vs ABC',
@@ -120,7 +127,7 @@ const SUITES: Record<string, { description: string; peer?: string; cases?: () =>
 
 function main(): void {
   const args = process.argv.slice(2);
-  const suite = args.find((a, i) => !a.startsWith('--') && !['--runs', '--only', '--timeout'].includes(args[i - 1] ?? ''));
+  const suite = args.find((a, i) => !a.startsWith('--') && !['--runs', '--only', '--timeout', '--save'].includes(args[i - 1] ?? ''));
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
   const onlyArg = args.indexOf('--only');

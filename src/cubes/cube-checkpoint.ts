@@ -34,6 +34,8 @@ export interface CubeQuery {
   readonly symmetryBreaking?: Partial<SymmetryBreaking>;
   /** The requested number of cubes. */
   readonly cubes: number;
+  /** The split's version ({@link CUBE_SPLIT_VERSION} when absent); 1 re-derives the cubes of records made before version 2. */
+  readonly split?: number;
 }
 
 /** What a query of a checkpoint is, recorded beside its answers. */
@@ -64,14 +66,15 @@ export interface CubeCheckpointFile {
 /**
  * The version of the split (cube-split.ts over cube-probe.ts's live groups):
  * part of every query key, so that the answers of another split's cube
- * numbering are never read as this one's. 2: failed variables are dropped
- * before cutting.
+ * numbering are never read as this one's. 1: the groups as the encoder
+ * gives them; 2: failed variables dropped before cutting. Cube labels in
+ * certificates name the version from 2 on (`split-v2 cube 3/72`).
  */
 export const CUBE_SPLIT_VERSION = 2;
 
 /** The key of a query in a checkpoint (and of its cube jobs on a queue). */
 export function cubeQueryKey(q: CubeQuery): string {
-  return createHash('sha256').update(JSON.stringify([q.spec, q.basis, q.encoder, q.size, q.symmetryBreaking ?? null, q.cubes, CUBE_SPLIT_VERSION])).digest('hex').slice(0, 24);
+  return createHash('sha256').update(JSON.stringify([q.spec, q.basis, q.encoder, q.size, q.symmetryBreaking ?? null, q.cubes, q.split ?? CUBE_SPLIT_VERSION])).digest('hex').slice(0, 24);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

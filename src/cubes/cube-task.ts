@@ -16,7 +16,7 @@ import { verifyCircuit } from '../synth/verify.js';
 import { specFromJson } from '../tt/spec.js';
 import { liveSplitGroups } from './cube-probe.js';
 import { splitIntoCubes, type Cube } from './cube-split.js';
-import type { CubeQuery } from './cube-checkpoint.js';
+import { CUBE_SPLIT_VERSION, type CubeQuery } from './cube-checkpoint.js';
 
 /**
  * One cube to solve (plain data: it crosses process boundaries): the query
@@ -41,13 +41,17 @@ interface Encoded {
   readonly key: string;
   readonly inst: EncodedInstance;
   readonly cubes: Cube[];
+  /** The instance's label with the split version (before the cube number in certificate entries). */
+  readonly label: string;
 }
 
 let last: Encoded | undefined;
 
 /** The instance of the task's query and its cubes (the last one is reused). */
-export function encodeForCubes(task: Omit<CubeTask, 'index' | 'backend' | 'timeLimitMs'>): { inst: EncodedInstance; cubes: readonly Cube[] } {
-  const key = JSON.stringify([task.spec, task.basis, task.encoder, task.size, task.symmetryBreaking ?? null, task.cubes]);
+export function encodeForCubes(task: Omit<CubeTask, 'index' | 'backend' | 'timeLimitMs'>): Encoded {
+  const split = task.split ?? CUBE_SPLIT_VERSION;
+  if (split !== 1 && split !== 2) throw new UsageError(`unknown cube split version ${String(split)} (known: 1, 2)`, 'bad-param');
+  const key = JSON.stringify([task.spec, task.basis, task.encoder, task.size, task.symmetryBreaking ?? null, task.cubes, split]);
   if (last?.key === key) return last;
   const encoder = ENCODERS[task.encoder];
   if (encoder === undefined) throw new UsageError(`unknown encoder '${String(task.encoder)}'`, 'unknown-encoder');
@@ -55,7 +59,8 @@ export function encodeForCubes(task: Omit<CubeTask, 'index' | 'backend' | 'timeL
   const all = [...encoder.encode({ spec, basis: task.basis, size: task.size, ...(task.symmetryBreaking ? { symmetryBreaking: task.symmetryBreaking } : {}) })];
   const inst = all[0];
   if (all.length !== 1 || inst?.splitGroups === undefined) throw new UsageError(`the ${task.encoder} encoder cannot split an instance into cubes (one instance with split groups is needed)`, 'unsupported');
-  last = { key, inst, cubes: splitIntoCubes(liveSplitGroups(inst.cnf, inst.splitGroups(), task.cubes), task.cubes) };
+  const groups = split === 1 ? inst.splitGroups() : liveSplitGroups(inst.cnf, inst.splitGroups(), task.cubes);
+  last = { key, inst, cubes: splitIntoCubes(groups, task.cubes), label: split === 1 ? inst.label : `${inst.label} split-v${split}` };
   return last;
 }
 
@@ -72,7 +77,7 @@ export function cubeCnf(inst: EncodedInstance, cube: Cube): Cnf {
 export async function solveCube(task: CubeTask, signal?: AbortSignal): Promise<CubeOutcome> {
   // the task's limit covers encoding and loading the backend too
   const deadline = task.timeLimitMs === undefined ? undefined : performance.now() + task.timeLimitMs;
-  const { inst, cubes } = encodeForCubes(task);
+  const { inst, cubes, label: instLabel } = encodeForCubes(task);
   const cube = cubes[task.index];
   if (cube === undefined) throw new UsageError(`cube ${task.index} of ${cubes.length} does not exist`, 'bad-param');
   const cnf = cubeCnf(inst, cube);
@@ -83,7 +88,7 @@ export async function solveCube(task: CubeTask, signal?: AbortSignal): Promise<C
     if (left !== undefined && left <= 0) return { answer: 'unknown', index: task.index, reason: 'time' };
     const res = await solver.solve({ ...(left === undefined ? {} : { timeLimitMs: left }), ...(signal ? { signal } : {}) });
     if (res.status === 'unknown') return { answer: 'unknown', index: task.index, reason: res.reason };
-    const label = `${inst.label} cube ${task.index + 1}/${cubes.length}`;
+    const label = `${instLabel} cube ${task.index + 1}/${cubes.length}`;
     if (res.status === 'unsat') return { answer: 'unsat', index: task.index, entry: { label, cnfSha256: cnfSha256(cnf), vars: cnf.numVars, clauses: cnf.clauses.length } };
     const core = inst.decode(res.model);
     const v = verifyCircuit(core, specFromJson(task.spec));

@@ -64,7 +64,9 @@ describe('published frontier runs', () => {
     // a split query (--cubes N asks for at least N): one entry per cube, each the hash of that cube's CNF
     const asked = /--cubes (\d+)/.exec(run.command);
     expect(asked).not.toBeNull();
-    const { inst, cubes } = encodeForCubes({ spec: specToJson(core), basis: 'B2', encoder: 'ssv', size: cert.size, cubes: Number(asked![1]) });
+    // labels name the split version from version 2 on; the runs before it used version 1
+    const split = Number(/split-v(\d+) cube/.exec(cert.instances[0]!.label)?.[1] ?? 1);
+    const { inst, cubes } = encodeForCubes({ spec: specToJson(core), basis: 'B2', encoder: 'ssv', size: cert.size, cubes: Number(asked![1]), split });
     expect(cubes.length).toBe(Number(cube[1]));
     expect(cert.instances).toHaveLength(cubes.length);
     cert.instances.forEach((entry, i) => expect({ i, hash: entry.cnfSha256 }).toEqual({ i, hash: cnfSha256(cubeCnf(inst, cubes[i]!)) }));
