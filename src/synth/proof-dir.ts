@@ -7,7 +7,7 @@
  * command line as an option.
  */
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { OutputFileError } from '../util/atomic-write.js';
 import { cannotWriteMessage, fsErrorReason } from '../util/fs-reason.js';
 
@@ -41,4 +41,23 @@ export function createProofFile(runDir: string, n: number): string {
     throw new OutputFileError(cannotWriteMessage(path, fsErrorReason(e)), 'unwritable');
   }
   return path;
+}
+
+/**
+ * Makes the proof file OUT of `waterloo sat --proof OUT` ready for a solver
+ * to write: its folder is created when missing (mkdir -p, as every output
+ * file's is) and the file is created empty, so that a path that cannot be
+ * written is an OutputFileError naming it before anything is solved, not a
+ * solver's failure afterwards.
+ *
+ * @throws OutputFileError code `unwritable` naming OUT.
+ */
+export function prepareProofFile(path: string): void {
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    writeFileSync(path, '');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OutputFileError(cannotWriteMessage(path, code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent is not a directory' : fsErrorReason(e)), 'unwritable');
+  }
 }

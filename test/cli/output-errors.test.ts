@@ -31,6 +31,23 @@ describe('output files that cannot be written are bad input/output (exit 3, the 
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('sat --proof into a missing folder creates it (as every output does); under a regular file it is exit 3 naming the path, before solving', () => {
+    const cnf = join(dir, 'u.cnf');
+    writeFileSync(cnf, 'p cnf 1 2\n1 0\n-1 0\n');
+    const proof = join(dir, 'new', 'sub', 'u.drat');
+    const ok = runWaterloo(['sat', cnf, '--proof', proof]);
+    expect(ok.code).toBe(20);
+    expect(ok.stdout).toContain('c proof');
+    expect(existsSync(proof)).toBe(true);
+    const plain = join(dir, 'plain-for-proof');
+    writeFileSync(plain, 'x');
+    const bad = runWaterloo(['sat', cnf, '--proof', join(plain, 'u.drat')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain(`${join(plain, 'u.drat')}: cannot write (`);
+    expect(bad.stdout).not.toContain('s UNSATISFIABLE');
+    expect(bad.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it.skipIf(!existsSync('/proc/self'))('a target in /proc, where no file can be created', () => {
     const r = runWaterloo(['convert', src, '/proc/x.aag']);
     expect(r.code).toBe(3);

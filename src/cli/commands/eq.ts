@@ -15,6 +15,7 @@ import { defineCommand, printJson, type CommandIo } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
+import { nodeLabel } from '../../io/listing.js';
 
 function bits(xs: readonly boolean[]): string {
   return xs.map((x) => (x ? '1' : '0')).join('');
@@ -26,13 +27,14 @@ function splitList(s: string, what: string): string[] {
   return items;
 }
 
-function reportWindow(v: WindowVerdict, json: boolean, io: CommandIo): number {
+/** The text report of a window check; leaves and roots by their names in `circuit` (`t0=!b (leaf 1, node 2)`). */
+function reportWindow(circuit: Circuit, v: WindowVerdict, json: boolean, io: CommandIo): number {
   if (json) {
     printJson(io, { ...v, ...(v.verdict === 'different' && v.counterexample ? { counterexample: bits(v.counterexample) } : {}) });
   } else if (v.verdict === 'equivalent') {
     const m = v.mapping;
-    const ins = m.inputPerm.map((leaf, j) => `t${j}=${m.inputNegations[j] ? '!' : ''}leaf${leaf}(node ${v.leaves[leaf]})`).join(' ');
-    const outs = m.outputPerm.map((root, k) => `out${k}=${m.outputNegations[k] ? '!' : ''}root${root}(node ${v.roots[root]})`).join(' ');
+    const ins = m.inputPerm.map((leaf, j) => `t${j}=${m.inputNegations[j] ? '!' : ''}${nodeLabel(circuit, v.leaves[leaf]!)} (leaf ${leaf}, node ${v.leaves[leaf]})`).join(' ');
+    const outs = m.outputPerm.map((root, k) => `out${k}=${m.outputNegations[k] ? '!' : ''}${nodeLabel(circuit, v.roots[root]!)} (root ${root}, node ${v.roots[root]})`).join(' ');
     io.out(`equivalent (${v.method}): ${ins}; ${outs}\n`);
   } else if (v.verdict === 'different') {
     if (v.counterexample) io.out(`different: root ${v.output} differs for leaf values ${bits(v.counterexample)} (leaf 0 first)\n`);
@@ -257,7 +259,7 @@ export const eqCommand = defineCommand({
           timeLimitMs: Math.round(opts.timeout * 1000),
         },
       );
-      return reportWindow(v, opts.json === true, io);
+      return reportWindow(circuit, v, opts.json === true, io);
     }
     const specFile = args.length === 2 && SPEC_FILE_EXTENSIONS.has(extname(args[1]!).toLowerCase());
     if (opts.tt !== undefined || opts.problem !== undefined || specFile) return checkCircuitAgainstSpec(opts, args, io);

@@ -3,6 +3,7 @@ import { defineCommand } from '../command.js';
 import { timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
+import { prepareProofFile } from '../../synth/proof-dir.js';
 
 function readText(path: string): string {
   return readInputFile(path).toString('latin1');
@@ -60,6 +61,7 @@ export const satCommand = defineCommand({
     let backend = opts.backend;
     if (opts.proof && backend === 'auto') backend = 'cadical-cli';
     if (opts.proof && backend !== 'cadical' && backend !== 'cadical-cli') throw new UsageError(`sat: --proof needs a cadical backend, not '${backend}'`);
+    if (opts.proof) prepareProofFile(opts.proof);
     const solver = await createSolver(backend, opts.proof ? { proofPath: opts.proof } : {});
     try {
       solver.addCnf(cnf);
