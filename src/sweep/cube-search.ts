@@ -67,9 +67,30 @@ export function localCubeRunner(): CubeRunner {
 /** Seconds of grace after a cube's own limit before its worker is killed. */
 const CUBE_KILL_GRACE_MS = 5000;
 
-/** Runs cubes in sweep worker processes; cancelling kills the busy ones. */
+/**
+ * Runs cubes in sweep worker processes; cancelling kills the busy ones.
+ *
+ * While the runner is open, SIGINT and SIGTERM kill its workers before the
+ * process ends as the signal's default would (exit 130 / 143): a worker
+ * leaves by itself when its parent's channel closes, but not while a solver
+ * call blocks its event loop, and it ignores SIGINT (a sweep decides for its
+ * workers), so without this a stopped `min --cubes` left a busy worker
+ * solving.
+ */
 export function poolCubeRunner(backend: BackendName | 'auto', workerPath?: string): CubeRunner {
-  let pool = new WorkerPool({ backend, command: 'cubes', ...(workerPath === undefined ? {} : { workerPath }) });
+  const newPool = (): WorkerPool => new WorkerPool({ backend, command: 'cubes', ...(workerPath === undefined ? {} : { workerPath }) });
+  let pool = newPool();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    pool.kill();
+    stopWatching();
+    process.kill(process.pid, signal);
+  };
+  const stopWatching = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return {
     async solve(task) {
       const o = await pool.solveCube(task, task.timeLimitMs === undefined ? undefined : task.timeLimitMs + CUBE_KILL_GRACE_MS);
@@ -89,9 +110,12 @@ export function poolCubeRunner(backend: BackendName | 'auto', workerPath?: strin
     },
     cancel() {
       pool.kill();
-      pool = new WorkerPool({ backend, command: 'cubes', ...(workerPath === undefined ? {} : { workerPath }) });
+      pool = newPool();
     },
-    close: () => pool.close(),
+    close() {
+      stopWatching();
+      pool.close();
+    },
   };
 }
 
