@@ -185,6 +185,7 @@ export {
   mcAffineCensus,
   formatMcCensusMarkdown,
   type McCensusEntry,
+  prepareProofFile,
 } from './synth/index.js';
 export { affineClasses, type AffineClass } from './tt/affine.js';
 export { anfWord, algebraicDegree } from './tt/anf.js';

@@ -6,3 +6,4 @@ export { readCircuitFile, InputFileError } from '../io/formats.js';
 export { readInputFile } from '../util/read-input.js';
 export type { BackendName } from '../sat/registry.js';
 export type { Circuit } from '../core/circuit.js';
+export { nodeLabel } from '../io/listing.js';

@@ -32,3 +32,4 @@ export {
 } from './synthesize.js';
 export { verifyCircuit, counterexampleRows, type VerifyResult } from './verify.js';
 export { npnClassSizes, readCensusStore, MAX_CENSUS_INPUTS, type CensusEntry } from './census.js';
+export { prepareProofFile } from './proof-dir.js';

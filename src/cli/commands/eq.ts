@@ -2,6 +2,7 @@ import { dirname, extname, resolve } from 'node:path';
 import {
   checkEquivalence,
   InputFileError,
+  nodeLabel,
   readInputFile,
   ParseError,
   readCircuitFile,
@@ -15,7 +16,6 @@ import { defineCommand, printJson, type CommandIo } from '../command.js';
 import { jsonOption, timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
-import { nodeLabel } from '../../io/listing.js';
 
 function bits(xs: readonly boolean[]): string {
   return xs.map((x) => (x ? '1' : '0')).join('');

@@ -1,9 +1,8 @@
-import { checkDrat, createSolver, parseDimacs, readInputFile, UsageError, type Cnf } from '../../index.js';
+import { checkDrat, createSolver, parseDimacs, prepareProofFile, readInputFile, UsageError, type Cnf } from '../../index.js';
 import { defineCommand } from '../command.js';
 import { timeoutOption } from '../options.js';
 import { backendOption } from '../backend-option.js';
 import { EXIT } from '../exit-codes.js';
-import { prepareProofFile } from '../../synth/proof-dir.js';
 
 function readText(path: string): string {
   return readInputFile(path).toString('latin1');
